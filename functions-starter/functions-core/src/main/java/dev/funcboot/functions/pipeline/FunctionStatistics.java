@@ -1,0 +1,71 @@
+package dev.funcboot.functions.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts attempts per function and outcome and keeps the last error, for the Actuator endpoint
+ * and health. Cheap enough for every invocation: one map lookup and one {@link LongAdder}.
+ */
+public final class FunctionStatistics implements InvocationListener {
+
+	private final Map<String, Counters> counters = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	public FunctionStatistics(Clock clock) {
+		this.clock = clock;
+	}
+
+	@Override
+	public void onAttempt(InvocationResult result, long durationNanos) {
+		Counters c = countersFor(result.context().functionName());
+		c.byOutcome.get(result.outcome()).increment();
+		if (result.error() != null) {
+			c.lastError = new LastError(this.clock.instant(), result.context().invocationId(), result.outcome(),
+					result.error().getClass().getName(), String.valueOf(result.error().getMessage()));
+		}
+	}
+
+	private Counters countersFor(String function) {
+		Counters c = this.counters.get(function);
+		return (c != null) ? c : this.counters.computeIfAbsent(function, (key) -> new Counters());
+	}
+
+	/** Attempts of the function by outcome; every outcome is present. */
+	public Map<InvocationOutcome, Long> counts(String function) {
+		Counters c = countersFor(function);
+		Map<InvocationOutcome, Long> result = new EnumMap<>(InvocationOutcome.class);
+		c.byOutcome.forEach((outcome, adder) -> result.put(outcome, adder.sum()));
+		return result;
+	}
+
+	/** The function's most recent error, or {@code null}. */
+	public LastError lastError(String function) {
+		return countersFor(function).lastError;
+	}
+
+	/** The most recent failure of a function. */
+	public record LastError(Instant time, String invocationId, InvocationOutcome outcome, String type,
+			String message) {
+	}
+
+	private static final class Counters {
+
+		final Map<InvocationOutcome, LongAdder> byOutcome = new EnumMap<>(InvocationOutcome.class);
+
+		volatile LastError lastError;
+
+		Counters() {
+			for (InvocationOutcome outcome : InvocationOutcome.values()) {
+				this.byOutcome.put(outcome, new LongAdder());
+			}
+		}
+
+	}
+
+}

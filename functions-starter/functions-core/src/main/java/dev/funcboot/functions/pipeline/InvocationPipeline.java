@@ -1,0 +1,353 @@
+package dev.funcboot.functions.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import dev.funcboot.functions.ConcurrencyLimitExceededException;
+import dev.funcboot.functions.FunctionTimeoutException;
+import dev.funcboot.functions.InvocationContext;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The one place where cross-cutting behaviour of every trigger lives: MDC, the
+ * {@code funcboot.invocation} observation (metrics and traces, tagged function, trigger and
+ * outcome), timeout, concurrency limit, retries and error classification.
+ *
+ * <p>An attempt runs on the caller's thread; a timeout interrupts that thread at the deadline
+ * and the attempt ends as {@link InvocationOutcome#TIMEOUT} even if the function ignores the
+ * interrupt. Thread-safe; build one per application with {@link #builder()}.
+ */
+public final class InvocationPipeline implements AutoCloseable {
+
+	/** Name of the observation, the timer metric and the span. */
+	public static final String OBSERVATION_NAME = "funcboot.invocation";
+
+	/** MDC keys set for the duration of an attempt. */
+	public static final String MDC_INVOCATION_ID = "invocationId";
+
+	public static final String MDC_FUNCTION = "function";
+
+	public static final String MDC_TRIGGER = "trigger";
+
+	private static final Logger logger = LoggerFactory.getLogger(InvocationPipeline.class);
+
+	private final ObservationRegistry observationRegistry;
+
+	private final Clock clock;
+
+	private final ErrorClassifier classifier;
+
+	private final Sleeper sleeper;
+
+	private final List<InvocationListener> listeners;
+
+	private final Map<String, Semaphore> limiters = new ConcurrentHashMap<>();
+
+	private volatile ScheduledExecutorService watchdog;
+
+	private InvocationPipeline(Builder builder) {
+		this.observationRegistry = builder.observationRegistry;
+		this.clock = builder.clock;
+		this.classifier = builder.classifier;
+		this.sleeper = builder.sleeper;
+		this.listeners = List.copyOf(builder.listeners);
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Runs one attempt. Never throws for a failure of the function: the result says how it
+	 * ended.
+	 */
+	public InvocationResult invoke(InvocationContext context, FunctionPolicy policy, FunctionCall call) {
+		Objects.requireNonNull(policy, "policy");
+		if (policy.timeout() != null && context.deadline() == null) {
+			context = context.withDeadline(this.clock.instant().plus(policy.timeout()));
+		}
+		long start = System.nanoTime();
+		Semaphore limiter = limiterFor(context.functionName(), policy.maxConcurrency());
+		if (limiter != null && !limiter.tryAcquire()) {
+			InvocationResult rejected = new InvocationResult(context, InvocationOutcome.REJECTED, null,
+					new ConcurrencyLimitExceededException(context.functionName(), policy.maxConcurrency()),
+					context.attempt(), false);
+			record(rejected, start);
+			return rejected;
+		}
+		try {
+			return observe(context, policy, call, start);
+		}
+		finally {
+			if (limiter != null) {
+				limiter.release();
+			}
+		}
+	}
+
+	/**
+	 * Runs attempts until one succeeds, the failure is poison, or the retry policy is
+	 * exhausted (then the result is {@link InvocationOutcome#POISON} with
+	 * {@code retriesExhausted}). Waits between attempts with the {@link Sleeper}.
+	 */
+	public InvocationResult invokeWithRetries(InvocationContext context, FunctionPolicy policy, FunctionCall call) {
+		InvocationContext attemptContext = context;
+		while (true) {
+			InvocationResult result = invoke(attemptContext.withDeadline(null), policy, call);
+			if (result.isSuccess() || result.outcome() == InvocationOutcome.POISON) {
+				return result;
+			}
+			int attempt = attemptContext.attempt();
+			if (!policy.retry().allowsAttemptAfter(attempt)) {
+				if (policy.retry().maxAttempts() <= 1) {
+					return result;
+				}
+				return new InvocationResult(result.context(), InvocationOutcome.POISON, null, result.error(), attempt,
+						true);
+			}
+			Duration delay = policy.retry().delayBefore(attempt + 1);
+			logger.debug("Function '{}' attempt {} ended {}; retrying in {}", context.functionName(), attempt,
+					result.outcome().tag(), delay);
+			try {
+				this.sleeper.sleep(delay);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return result;
+			}
+			attemptContext = attemptContext.withAttempt(attempt + 1);
+		}
+	}
+
+	private InvocationResult observe(InvocationContext context, FunctionPolicy policy, FunctionCall call, long start) {
+		Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.observationRegistry)
+			.contextualName("funcboot " + context.functionName())
+			.lowCardinalityKeyValue("function", context.functionName())
+			.lowCardinalityKeyValue("trigger", context.trigger())
+			.highCardinalityKeyValue("invocation.id", context.invocationId())
+			.start();
+		String previousId = MDC.get(MDC_INVOCATION_ID);
+		String previousFunction = MDC.get(MDC_FUNCTION);
+		String previousTrigger = MDC.get(MDC_TRIGGER);
+		MDC.put(MDC_INVOCATION_ID, context.invocationId());
+		MDC.put(MDC_FUNCTION, context.functionName());
+		MDC.put(MDC_TRIGGER, context.trigger());
+		InvocationResult result;
+		try (Observation.Scope scope = observation.openScope()) {
+			result = attempt(context, policy, call);
+		}
+		finally {
+			restore(MDC_INVOCATION_ID, previousId);
+			restore(MDC_FUNCTION, previousFunction);
+			restore(MDC_TRIGGER, previousTrigger);
+		}
+		if (result.error() != null) {
+			observation.error(result.error());
+		}
+		observation.lowCardinalityKeyValue("outcome", result.outcome().tag()).stop();
+		record(result, start);
+		return result;
+	}
+
+	private InvocationResult attempt(InvocationContext context, FunctionPolicy policy, FunctionCall call) {
+		TimeoutGuard guard = (policy.timeout() != null) ? new TimeoutGuard(Thread.currentThread()) : null;
+		if (guard != null) {
+			guard.arm(watchdog(), policy.timeout());
+		}
+		Object value = null;
+		Throwable error = null;
+		try {
+			value = call.call(context);
+		}
+		catch (Throwable ex) {
+			error = ex;
+		}
+		if (guard != null && guard.disarm()) {
+			return new InvocationResult(context, InvocationOutcome.TIMEOUT, null,
+					new FunctionTimeoutException(context.functionName(), policy.timeout()), context.attempt(), false);
+		}
+		if (error == null) {
+			return new InvocationResult(context, InvocationOutcome.SUCCESS, value, null, context.attempt(), false);
+		}
+		if (error instanceof Error && !(error instanceof AssertionError) && !(error instanceof StackOverflowError)) {
+			logger.error("Function '{}' failed with a JVM error", context.functionName(), error);
+		}
+		InvocationOutcome outcome = this.classifier.isPoison(error) ? InvocationOutcome.POISON
+				: InvocationOutcome.FAILURE;
+		return new InvocationResult(context, outcome, null, error, context.attempt(), false);
+	}
+
+	private void record(InvocationResult result, long start) {
+		long duration = System.nanoTime() - start;
+		for (InvocationListener listener : this.listeners) {
+			try {
+				listener.onAttempt(result, duration);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Invocation listener {} failed", listener, ex);
+			}
+		}
+	}
+
+	private Semaphore limiterFor(String function, int maxConcurrency) {
+		if (maxConcurrency <= 0) {
+			return null;
+		}
+		// A changed limit for the same function (properties reloaded) gets a fresh semaphore.
+		Semaphore semaphore = this.limiters.get(function + '#' + maxConcurrency);
+		return (semaphore != null) ? semaphore
+				: this.limiters.computeIfAbsent(function + '#' + maxConcurrency, (key) -> new Semaphore(maxConcurrency));
+	}
+
+	/** How many more invocations of the function may start now, or -1 when unlimited. */
+	public int availablePermits(String function, int maxConcurrency) {
+		Semaphore semaphore = limiterFor(function, maxConcurrency);
+		return (semaphore != null) ? semaphore.availablePermits() : -1;
+	}
+
+	private ScheduledExecutorService watchdog() {
+		ScheduledExecutorService executor = this.watchdog;
+		if (executor == null) {
+			synchronized (this) {
+				executor = this.watchdog;
+				if (executor == null) {
+					executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+						Thread thread = new Thread(runnable, "funcboot-timeout");
+						thread.setDaemon(true);
+						return thread;
+					});
+					((java.util.concurrent.ScheduledThreadPoolExecutor) executor).setRemoveOnCancelPolicy(true);
+					this.watchdog = executor;
+				}
+			}
+		}
+		return executor;
+	}
+
+	@Override
+	public void close() {
+		ScheduledExecutorService executor = this.watchdog;
+		if (executor != null) {
+			executor.shutdownNow();
+		}
+	}
+
+	private static void restore(String key, String previous) {
+		if (previous != null) {
+			MDC.put(key, previous);
+		}
+		else {
+			MDC.remove(key);
+		}
+	}
+
+	/**
+	 * Interrupts the invoking thread at the deadline, unless the attempt finished first. The
+	 * monitor makes "finished" and "timed out" mutually exclusive, and guarantees the interrupt
+	 * has been delivered before {@link #disarm()} clears it.
+	 */
+	private static final class TimeoutGuard implements Runnable {
+
+		private final Thread thread;
+
+		private ScheduledFuture<?> future;
+
+		private boolean done;
+
+		private boolean timedOut;
+
+		TimeoutGuard(Thread thread) {
+			this.thread = thread;
+		}
+
+		void arm(ScheduledExecutorService executor, Duration timeout) {
+			this.future = executor.schedule(this, timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+
+		@Override
+		public synchronized void run() {
+			if (!this.done) {
+				this.timedOut = true;
+				this.thread.interrupt();
+			}
+		}
+
+		/** Returns whether the attempt timed out; clears the interrupt it caused. */
+		boolean disarm() {
+			boolean result;
+			synchronized (this) {
+				this.done = true;
+				result = this.timedOut;
+			}
+			if (result) {
+				Thread.interrupted();
+			}
+			else {
+				this.future.cancel(false);
+			}
+			return result;
+		}
+
+	}
+
+	public static final class Builder {
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private Clock clock = Clock.systemUTC();
+
+		private ErrorClassifier classifier = ErrorClassifier.DEFAULT;
+
+		private Sleeper sleeper = Sleeper.SYSTEM;
+
+		private final List<InvocationListener> listeners = new ArrayList<>();
+
+		private Builder() {
+		}
+
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = Objects.requireNonNull(observationRegistry);
+			return this;
+		}
+
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock);
+			return this;
+		}
+
+		public Builder errorClassifier(ErrorClassifier classifier) {
+			this.classifier = Objects.requireNonNull(classifier);
+			return this;
+		}
+
+		public Builder sleeper(Sleeper sleeper) {
+			this.sleeper = Objects.requireNonNull(sleeper);
+			return this;
+		}
+
+		public Builder listener(InvocationListener listener) {
+			this.listeners.add(Objects.requireNonNull(listener));
+			return this;
+		}
+
+		public InvocationPipeline build() {
+			return new InvocationPipeline(this);
+		}
+
+	}
+
+}
