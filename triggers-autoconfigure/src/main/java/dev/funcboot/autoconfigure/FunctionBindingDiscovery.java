@@ -1,0 +1,194 @@
+package dev.funcboot.autoconfigure;
+
+import java.lang.annotation.Annotation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.funcboot.functions.annotation.ExponentialBackoffRetry;
+import dev.funcboot.functions.annotation.FixedDelayRetry;
+import dev.funcboot.functions.annotation.FunctionOptions;
+import dev.funcboot.functions.binding.FunctionBinding;
+import dev.funcboot.functions.binding.TriggerBinding;
+import dev.funcboot.functions.pipeline.FunctionPolicy;
+import dev.funcboot.functions.pipeline.RetryPolicy;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+
+/**
+ * Builds the bindings from trigger annotations on function beans and from
+ * {@code funcboot.functions.<name>.*}; properties win over annotations, annotations over
+ * {@code funcboot.defaults.*}.
+ */
+final class FunctionBindingDiscovery {
+
+	private static final Log logger = LogFactory.getLog(FunctionBindingDiscovery.class);
+
+	private final ListableBeanFactory beanFactory;
+
+	private final FunctionsProperties properties;
+
+	private final List<TriggerBindingResolver> resolvers;
+
+	private final BindingValues values;
+
+	FunctionBindingDiscovery(ListableBeanFactory beanFactory, FunctionsProperties properties,
+			List<TriggerBindingResolver> resolvers, BindingValues values) {
+		this.beanFactory = beanFactory;
+		this.properties = properties;
+		this.resolvers = resolvers;
+		this.values = values;
+	}
+
+	FunctionBindingRegistry discover() {
+		Set<String> names = new LinkedHashSet<>();
+		for (TriggerBindingResolver resolver : this.resolvers) {
+			for (String bean : this.beanFactory.getBeanNamesForAnnotation(resolver.annotationType())) {
+				names.add(bean);
+			}
+		}
+		names.addAll(this.properties.getFunctions().keySet());
+		List<FunctionBinding> bindings = new ArrayList<>();
+		for (String name : names) {
+			FunctionBinding binding = bind(name);
+			if (binding != null) {
+				bindings.add(binding);
+			}
+		}
+		return new FunctionBindingRegistry(bindings);
+	}
+
+	private FunctionBinding bind(String name) {
+		FunctionsProperties.Function props = this.properties.getFunctions().get(name);
+		boolean isBean = this.beanFactory.containsBeanDefinition(name);
+		TriggerBinding trigger = null;
+		String triggerSource = null;
+		for (TriggerBindingResolver resolver : this.resolvers) {
+			Annotation annotation = isBean ? this.beanFactory.findAnnotationOnBean(name, resolver.annotationType())
+					: null;
+			TriggerBinding candidate = resolver.resolve(name, annotation, props, this.values);
+			if (candidate != null) {
+				if (trigger != null) {
+					throw new IllegalStateException("Function '" + name + "' declares two triggers (" + triggerSource
+							+ " and " + candidate.type() + "); a function has exactly one trigger. "
+							+ "Declare a second binding under funcboot.functions.<other-name> with definition=" + name);
+				}
+				trigger = candidate;
+				triggerSource = candidate.type();
+			}
+		}
+		if (trigger == null) {
+			if (props != null && isBean) {
+				// properties that only tune an annotated function whose trigger is not active here
+				logger.debug("funcboot.functions." + name + " declares no active trigger; ignoring it");
+				return null;
+			}
+			if (props != null) {
+				throw new IllegalStateException("funcboot.functions." + name + " declares no trigger: set "
+						+ "funcboot.functions." + name + ".http.route (HTTP) or funcboot.functions." + name
+						+ ".timer.schedule (timer), or annotate the bean '" + name + "' with a trigger annotation");
+			}
+			return null;
+		}
+		String definition = (props != null && props.getDefinition() != null && !props.getDefinition().isBlank())
+				? props.getDefinition().trim() : name;
+		boolean enabled = props == null || props.getEnabled() == null || props.getEnabled();
+		return new FunctionBinding(name, definition, trigger, policy(name, isBean, props), enabled);
+	}
+
+	private FunctionPolicy policy(String name, boolean isBean, FunctionsProperties.Function props) {
+		FunctionsProperties.Defaults defaults = this.properties.getDefaults();
+		FunctionOptions options = isBean ? this.beanFactory.findAnnotationOnBean(name, FunctionOptions.class) : null;
+		Duration timeout = defaults.getTimeout();
+		int maxConcurrency = defaults.getMaxConcurrency();
+		if (options != null) {
+			Duration annotated = this.values.duration(name, "@FunctionOptions.timeout", options.timeout());
+			timeout = (annotated != null) ? annotated : timeout;
+			maxConcurrency = (options.maxConcurrency() >= 0) ? options.maxConcurrency() : maxConcurrency;
+		}
+		if (props != null) {
+			timeout = (props.getTimeout() != null) ? props.getTimeout() : timeout;
+			maxConcurrency = (props.getMaxConcurrency() != null) ? props.getMaxConcurrency() : maxConcurrency;
+		}
+		RetryPolicy retry = retry(name, isBean, props);
+		try {
+			return new FunctionPolicy((timeout != null && !timeout.isZero()) ? timeout : null, retry, maxConcurrency);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("Function '" + name + "': " + ex.getMessage(), ex);
+		}
+	}
+
+	private RetryPolicy retry(String name, boolean isBean, FunctionsProperties.Function props) {
+		RetryPolicy base = toPolicy(name, "funcboot.defaults.retry", this.properties.getDefaults().getRetry(),
+				RetryPolicy.NONE);
+		if (isBean) {
+			FixedDelayRetry fixed = this.beanFactory.findAnnotationOnBean(name, FixedDelayRetry.class);
+			ExponentialBackoffRetry exponential = this.beanFactory.findAnnotationOnBean(name,
+					ExponentialBackoffRetry.class);
+			if (fixed != null && exponential != null) {
+				throw new IllegalStateException("Function '" + name
+						+ "' has both @FixedDelayRetry and @ExponentialBackoffRetry; keep one");
+			}
+			try {
+				if (fixed != null) {
+					base = RetryPolicy.fixedDelay(fixed.maxAttempts(),
+							this.values.duration(name, "@FixedDelayRetry.delay", fixed.delay()));
+				}
+				if (exponential != null) {
+					base = RetryPolicy.exponentialBackoff(exponential.maxAttempts(),
+							this.values.duration(name, "@ExponentialBackoffRetry.minInterval",
+									exponential.minInterval()),
+							this.values.duration(name, "@ExponentialBackoffRetry.maxInterval",
+									exponential.maxInterval()),
+							exponential.multiplier());
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("Function '" + name + "': invalid retry annotation: " + ex.getMessage(),
+						ex);
+			}
+		}
+		if (props != null && props.getRetry() != null) {
+			base = toPolicy(name, "funcboot.functions." + name + ".retry", props.getRetry(), base);
+		}
+		return base;
+	}
+
+	private static RetryPolicy toPolicy(String name, String prefix, FunctionsProperties.Retry retry,
+			RetryPolicy base) {
+		RetryPolicy.Strategy strategy = (retry.getStrategy() != null) ? retry.getStrategy() : base.strategy();
+		if (strategy == RetryPolicy.Strategy.NONE) {
+			return RetryPolicy.NONE;
+		}
+		boolean sameStrategy = strategy == base.strategy();
+		int maxAttempts = (retry.getMaxAttempts() != null) ? retry.getMaxAttempts()
+				: (sameStrategy ? base.maxAttempts() : RetryPolicy.DEFAULT_MAX_ATTEMPTS);
+		Duration delay = (retry.getDelay() != null) ? retry.getDelay()
+				: (sameStrategy ? base.delay() : RetryPolicy.DEFAULT_DELAY);
+		Duration maxDelay = (retry.getMaxDelay() != null) ? retry.getMaxDelay()
+				: (sameStrategy ? base.maxDelay() : RetryPolicy.DEFAULT_MAX_DELAY);
+		double multiplier = (retry.getMultiplier() != null) ? retry.getMultiplier()
+				: (sameStrategy ? base.multiplier() : RetryPolicy.DEFAULT_MULTIPLIER);
+		try {
+			if (strategy == RetryPolicy.Strategy.FIXED_DELAY) {
+				return RetryPolicy.fixedDelay(maxAttempts, delay);
+			}
+			return RetryPolicy.exponentialBackoff(maxAttempts, delay, maxDelay, multiplier);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException(prefix + " of function '" + name + "' is invalid: " + ex.getMessage(), ex);
+		}
+	}
+
+	static Map<String, Object> describePolicy(FunctionPolicy policy) {
+		return Map.of("timeout", String.valueOf(policy.timeout()), "maxConcurrency", policy.maxConcurrency(),
+				"retry", policy.retry().strategy() + " x" + policy.retry().maxAttempts());
+	}
+
+}

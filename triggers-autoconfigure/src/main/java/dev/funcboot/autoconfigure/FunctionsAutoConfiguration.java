@@ -1,0 +1,77 @@
+package dev.funcboot.autoconfigure;
+
+import java.time.Clock;
+
+import dev.funcboot.functions.pipeline.ErrorClassifier;
+import dev.funcboot.functions.pipeline.FunctionStatistics;
+import dev.funcboot.functions.pipeline.InvocationListener;
+import dev.funcboot.functions.pipeline.InvocationPipeline;
+import dev.funcboot.functions.pipeline.Sleeper;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * The programming model: function bindings from annotations and properties, their functions
+ * resolved through Spring Cloud Function's catalog, and the one invocation pipeline every
+ * trigger uses.
+ */
+@AutoConfiguration(after = ContextFunctionCatalogAutoConfiguration.class,
+		afterName = "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration")
+@ConditionalOnClass(FunctionCatalog.class)
+@EnableConfigurationProperties(FunctionsProperties.class)
+public class FunctionsAutoConfiguration {
+
+	/** The clock of timers, deadlines and statistics; tests replace it to move time. */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock funcbootClock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FunctionStatistics funcbootFunctionStatistics(Clock clock) {
+		return new FunctionStatistics(clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InvocationPipeline funcbootInvocationPipeline(ObjectProvider<ObservationRegistry> observationRegistry,
+			Clock clock, FunctionStatistics statistics, ObjectProvider<InvocationListener> listeners,
+			ObjectProvider<ErrorClassifier> classifier, ObjectProvider<Sleeper> sleeper) {
+		InvocationPipeline.Builder builder = InvocationPipeline.builder()
+			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.clock(clock)
+			.errorClassifier(classifier.getIfAvailable(() -> ErrorClassifier.DEFAULT))
+			.sleeper(sleeper.getIfAvailable(() -> Sleeper.SYSTEM))
+			.listener(statistics);
+		listeners.orderedStream().forEach(builder::listener);
+		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FunctionBindingRegistry funcbootFunctionBindingRegistry(ListableBeanFactory beanFactory,
+			FunctionsProperties properties, ObjectProvider<TriggerBindingResolver> resolvers, Environment environment) {
+		return new FunctionBindingDiscovery(beanFactory, properties, resolvers.orderedStream().toList(),
+				new BindingValues(environment))
+			.discover();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FunctionHandles funcbootFunctionHandles(FunctionBindingRegistry registry, FunctionCatalog catalog) {
+		return new FunctionHandles(registry, catalog);
+	}
+
+}

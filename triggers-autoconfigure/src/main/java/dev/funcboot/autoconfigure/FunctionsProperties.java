@@ -1,0 +1,301 @@
+package dev.funcboot.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.funcboot.functions.annotation.AuthLevel;
+import dev.funcboot.functions.annotation.HttpMethod;
+import dev.funcboot.functions.pipeline.FunctionPolicy;
+import dev.funcboot.functions.pipeline.RetryPolicy;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Function bindings and pipeline defaults. A binding declared here needs no annotation; values
+ * here override those of a trigger annotation.
+ */
+@ConfigurationProperties("funcboot")
+public class FunctionsProperties {
+
+	/** Pipeline behaviour of every function that does not say otherwise. */
+	private final Defaults defaults = new Defaults();
+
+	/** Function bindings and per-function overrides, by binding name (the bean name for annotated beans). */
+	private Map<String, Function> functions = new LinkedHashMap<>();
+
+	public Defaults getDefaults() {
+		return this.defaults;
+	}
+
+	public Map<String, Function> getFunctions() {
+		return this.functions;
+	}
+
+	public void setFunctions(Map<String, Function> functions) {
+		this.functions = functions;
+	}
+
+	public static class Defaults {
+
+		/** How long one attempt of a function may run before it is interrupted. */
+		private Duration timeout = FunctionPolicy.DEFAULT_TIMEOUT;
+
+		/** Maximum concurrent invocations per function; 0 means unlimited. */
+		private int maxConcurrency = FunctionPolicy.DEFAULT_MAX_CONCURRENCY;
+
+		/** Retry policy of functions that declare none. */
+		private final Retry retry = new Retry();
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public int getMaxConcurrency() {
+			return this.maxConcurrency;
+		}
+
+		public void setMaxConcurrency(int maxConcurrency) {
+			this.maxConcurrency = maxConcurrency;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+	}
+
+	public static class Function {
+
+		/**
+		 * Function definition looked up in Spring Cloud Function's catalog; defaults to the
+		 * binding name. May compose functions, e.g. 'validate|enrich'.
+		 */
+		private String definition;
+
+		/** Whether the binding's trigger is active. */
+		private Boolean enabled;
+
+		/** How long one attempt may run; overrides the annotation and the default. */
+		private Duration timeout;
+
+		/** Maximum concurrent invocations; 0 means unlimited. */
+		private Integer maxConcurrency;
+
+		/** Retry policy of this function. */
+		private Retry retry;
+
+		/** HTTP trigger settings. */
+		private Http http;
+
+		/** Timer trigger settings. */
+		private Timer timer;
+
+		public String getDefinition() {
+			return this.definition;
+		}
+
+		public void setDefinition(String definition) {
+			this.definition = definition;
+		}
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Integer getMaxConcurrency() {
+			return this.maxConcurrency;
+		}
+
+		public void setMaxConcurrency(Integer maxConcurrency) {
+			this.maxConcurrency = maxConcurrency;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public void setRetry(Retry retry) {
+			this.retry = retry;
+		}
+
+		public Http getHttp() {
+			return this.http;
+		}
+
+		public void setHttp(Http http) {
+			this.http = http;
+		}
+
+		public Timer getTimer() {
+			return this.timer;
+		}
+
+		public void setTimer(Timer timer) {
+			this.timer = timer;
+		}
+
+	}
+
+	public static class Retry {
+
+		/** Retry strategy: none, fixed-delay or exponential-backoff. */
+		private RetryPolicy.Strategy strategy;
+
+		/** Total attempts, the first one included. */
+		private Integer maxAttempts;
+
+		/** Fixed delay, or the first interval of the exponential backoff. */
+		private Duration delay;
+
+		/** Upper bound of exponential delays. */
+		private Duration maxDelay;
+
+		/** Factor between successive exponential delays. */
+		private Double multiplier;
+
+		public RetryPolicy.Strategy getStrategy() {
+			return this.strategy;
+		}
+
+		public void setStrategy(RetryPolicy.Strategy strategy) {
+			this.strategy = strategy;
+		}
+
+		public Integer getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(Integer maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(Duration delay) {
+			this.delay = delay;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public Double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(Double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+	}
+
+	public static class Http {
+
+		/** Route template below the route prefix, e.g. 'orders/{id:int}'. */
+		private String route;
+
+		/** Accepted HTTP methods; all when empty. */
+		private List<HttpMethod> methods;
+
+		/** Which key callers must present. */
+		private AuthLevel authLevel;
+
+		public String getRoute() {
+			return this.route;
+		}
+
+		public void setRoute(String route) {
+			this.route = route;
+		}
+
+		public List<HttpMethod> getMethods() {
+			return this.methods;
+		}
+
+		public void setMethods(List<HttpMethod> methods) {
+			this.methods = methods;
+		}
+
+		public AuthLevel getAuthLevel() {
+			return this.authLevel;
+		}
+
+		public void setAuthLevel(AuthLevel authLevel) {
+			this.authLevel = authLevel;
+		}
+
+	}
+
+	public static class Timer {
+
+		/** Six-field NCRONTAB expression (seconds first) or 'hh:mm:ss' interval. */
+		private String schedule;
+
+		/** Time zone of the schedule, e.g. 'Europe/Berlin'. */
+		private String timeZone;
+
+		/** Whether to run once when the application is ready. */
+		private Boolean runOnStartup;
+
+		/** Whether an occurrence missed while the application was down fires once on start. */
+		private Boolean useMonitor;
+
+		public String getSchedule() {
+			return this.schedule;
+		}
+
+		public void setSchedule(String schedule) {
+			this.schedule = schedule;
+		}
+
+		public String getTimeZone() {
+			return this.timeZone;
+		}
+
+		public void setTimeZone(String timeZone) {
+			this.timeZone = timeZone;
+		}
+
+		public Boolean getRunOnStartup() {
+			return this.runOnStartup;
+		}
+
+		public void setRunOnStartup(Boolean runOnStartup) {
+			this.runOnStartup = runOnStartup;
+		}
+
+		public Boolean getUseMonitor() {
+			return this.useMonitor;
+		}
+
+		public void setUseMonitor(Boolean useMonitor) {
+			this.useMonitor = useMonitor;
+		}
+
+	}
+
+}
