@@ -43,7 +43,6 @@ final class ProblemResponses {
 		response.setStatus(status.value());
 		response.setHeader(CORRELATION_HEADER, correlationId);
 		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
 		this.mapper.writeValue(response.getOutputStream(), body);
 	}
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -225,12 +225,14 @@ public final class InvocationPipeline implements AutoCloseable {
 			synchronized (this) {
 				executor = this.watchdog;
 				if (executor == null) {
-					executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+					ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, (runnable) -> {
 						Thread thread = new Thread(runnable, "funcboot-timeout");
 						thread.setDaemon(true);
 						return thread;
 					});
-					((java.util.concurrent.ScheduledThreadPoolExecutor) executor).setRemoveOnCancelPolicy(true);
+					// cancelled watchdogs (the common case) leave the queue at once
+					pool.setRemoveOnCancelPolicy(true);
+					executor = pool;
 					this.watchdog = executor;
 				}
 			}
