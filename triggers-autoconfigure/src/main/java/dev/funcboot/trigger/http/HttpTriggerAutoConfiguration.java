@@ -9,6 +9,7 @@ import dev.funcboot.autoconfigure.FunctionBindingRegistry;
 import dev.funcboot.autoconfigure.FunctionHandle;
 import dev.funcboot.autoconfigure.FunctionHandles;
 import dev.funcboot.autoconfigure.FunctionsAutoConfiguration;
+import dev.funcboot.autoconfigure.TriggerStatus;
 import dev.funcboot.functions.binding.FunctionBinding;
 import dev.funcboot.functions.binding.HttpTriggerBinding;
 import dev.funcboot.functions.pipeline.InvocationPipeline;
@@ -44,6 +45,11 @@ public class HttpTriggerAutoConfiguration {
 	@Bean
 	static HttpTriggerBindingResolver httpTriggerBindingResolver() {
 		return new HttpTriggerBindingResolver();
+	}
+
+	@Bean
+	TriggerStatus httpTriggerStatus() {
+		return () -> HttpTriggerBinding.TYPE;
 	}
 
 	@Bean

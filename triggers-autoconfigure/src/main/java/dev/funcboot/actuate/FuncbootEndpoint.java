@@ -1,0 +1,100 @@
+package dev.funcboot.actuate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.funcboot.autoconfigure.FunctionBindingRegistry;
+import dev.funcboot.autoconfigure.TriggerStatus;
+import dev.funcboot.functions.binding.FunctionBinding;
+import dev.funcboot.functions.pipeline.FunctionPolicy;
+import dev.funcboot.functions.pipeline.FunctionStatistics;
+import dev.funcboot.functions.pipeline.InvocationOutcome;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+/**
+ * {@code /actuator/funcboot}: every function with its trigger, route or schedule, outputs,
+ * policy, invocation counts by outcome and last error.
+ */
+@Endpoint(id = "funcboot")
+public class FuncbootEndpoint {
+
+	private final FunctionBindingRegistry registry;
+
+	private final FunctionStatistics statistics;
+
+	private final List<TriggerStatus> triggers;
+
+	public FuncbootEndpoint(FunctionBindingRegistry registry, FunctionStatistics statistics,
+			List<TriggerStatus> triggers) {
+		this.registry = registry;
+		this.statistics = statistics;
+		this.triggers = triggers;
+	}
+
+	@ReadOperation
+	public Map<String, Object> functions() {
+		List<Map<String, Object>> functions = new ArrayList<>();
+		for (FunctionBinding binding : this.registry.all()) {
+			functions.add(describe(binding));
+		}
+		Map<String, Object> triggers = new LinkedHashMap<>();
+		for (TriggerStatus status : this.triggers) {
+			triggers.put(status.triggerType(), Map.of("running", status.isRunning()));
+		}
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("functions", functions);
+		result.put("triggers", triggers);
+		return result;
+	}
+
+	@ReadOperation
+	public Map<String, Object> function(@Selector String name) {
+		FunctionBinding binding = this.registry.get(name);
+		return (binding != null) ? describe(binding) : null;
+	}
+
+	private Map<String, Object> describe(FunctionBinding binding) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("name", binding.name());
+		map.put("definition", binding.definition());
+		map.put("enabled", binding.enabled());
+		Map<String, Object> trigger = new LinkedHashMap<>();
+		trigger.put("type", binding.trigger().type());
+		trigger.putAll(binding.trigger().describe());
+		for (TriggerStatus status : this.triggers) {
+			if (status.triggerType().equals(binding.trigger().type())) {
+				trigger.putAll(status.details(binding.name()));
+			}
+		}
+		map.put("trigger", trigger);
+		map.put("outputs", List.of());
+		map.put("policy", policy(binding.policy()));
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (Map.Entry<InvocationOutcome, Long> entry : this.statistics.counts(binding.name()).entrySet()) {
+			counts.put(entry.getKey().tag(), entry.getValue());
+		}
+		map.put("invocations", counts);
+		FunctionStatistics.LastError lastError = this.statistics.lastError(binding.name());
+		map.put("lastError", lastError);
+		return map;
+	}
+
+	private static Map<String, Object> policy(FunctionPolicy policy) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("timeout", (policy.timeout() != null) ? policy.timeout().toString() : null);
+		map.put("maxConcurrency", policy.maxConcurrency());
+		Map<String, Object> retry = new LinkedHashMap<>();
+		retry.put("strategy", policy.retry().strategy());
+		retry.put("maxAttempts", policy.retry().maxAttempts());
+		retry.put("delay", policy.retry().delay().toString());
+		retry.put("maxDelay", policy.retry().maxDelay().toString());
+		map.put("retry", retry);
+		return map;
+	}
+
+}
