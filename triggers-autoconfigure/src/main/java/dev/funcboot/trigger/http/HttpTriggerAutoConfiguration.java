@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -36,7 +37,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @AutoConfiguration(after = { FunctionsAutoConfiguration.class, JacksonAutoConfiguration.class },
 		before = WebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnClass({ DispatcherServlet.class, FunctionCatalog.class })
 @EnableConfigurationProperties({ HttpTriggerProperties.class, KeysProperties.class })
 public class HttpTriggerAutoConfiguration {
 
