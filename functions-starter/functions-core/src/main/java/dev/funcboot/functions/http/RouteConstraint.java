@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A constraint on a route parameter: {@code int}, {@code long}, {@code bool}, {@code double},
@@ -31,7 +32,7 @@ interface RouteConstraint {
 			argument = spec.substring(open + 1, spec.length() - 1);
 		}
 		try {
-			return switch (name) {
+			return switch (name.toLowerCase(java.util.Locale.ROOT)) {
 				case "int" -> (v) -> parses(() -> Integer.parseInt(v));
 				case "long" -> (v) -> parses(() -> Long.parseLong(v));
 				case "bool" -> (v) -> "true".equalsIgnoreCase(v) || "false".equalsIgnoreCase(v);
@@ -57,6 +58,10 @@ interface RouteConstraint {
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException(
 					"Route '" + template + "': constraint '" + spec + "' needs a numeric argument", ex);
+		}
+		catch (PatternSyntaxException ex) {
+			throw new IllegalArgumentException("Route '" + template + "': constraint '" + spec
+					+ "' is not a valid regular expression: " + ex.getDescription(), ex);
 		}
 	}
 

@@ -105,7 +105,11 @@ public final class RouteTemplate implements Comparable<RouteTemplate> {
 			Segment segment = this.segments.get(i);
 			if (segment.catchAll) {
 				if (i < count) {
-					values = put(values, segment.name, String.join("/", path.subList(i, count)));
+					String rest = String.join("/", path.subList(i, count));
+					if (!segment.accepts(rest)) {
+						return null;
+					}
+					values = put(values, segment.name, rest);
 				}
 				return (values != null) ? values : Map.of();
 			}
@@ -135,7 +139,11 @@ public final class RouteTemplate implements Comparable<RouteTemplate> {
 		return result;
 	}
 
-	/** More specific templates sort first: literals before constrained parameters before plain ones. */
+	/**
+	 * More specific templates sort first: literals before constrained parameters before plain
+	 * ones before a catch-all. When one template is the other plus trailing segments, the shorter
+	 * sorts first: where both can match a path, the extra segments are optional or a catch-all.
+	 */
 	@Override
 	public int compareTo(RouteTemplate other) {
 		int n = Math.min(this.segments.size(), other.segments.size());
@@ -145,7 +153,7 @@ public final class RouteTemplate implements Comparable<RouteTemplate> {
 				return c;
 			}
 		}
-		return Integer.compare(other.segments.size(), this.segments.size());
+		return Integer.compare(this.segments.size(), other.segments.size());
 	}
 
 	@Override

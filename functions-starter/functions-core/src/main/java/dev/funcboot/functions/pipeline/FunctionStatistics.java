@@ -27,7 +27,7 @@ public final class FunctionStatistics implements InvocationListener {
 		c.byOutcome.get(result.outcome()).increment();
 		if (result.error() != null) {
 			c.lastError = new LastError(this.clock.instant(), result.context().invocationId(), result.outcome(),
-					result.error().getClass().getName(), String.valueOf(result.error().getMessage()));
+					result.error().getClass().getName(), result.error().getMessage());
 		}
 	}
 
@@ -38,15 +38,18 @@ public final class FunctionStatistics implements InvocationListener {
 
 	/** Attempts of the function by outcome; every outcome is present. */
 	public Map<InvocationOutcome, Long> counts(String function) {
-		Counters c = countersFor(function);
+		Counters c = this.counters.get(function);
 		Map<InvocationOutcome, Long> result = new EnumMap<>(InvocationOutcome.class);
-		c.byOutcome.forEach((outcome, adder) -> result.put(outcome, adder.sum()));
+		for (InvocationOutcome outcome : InvocationOutcome.values()) {
+			result.put(outcome, (c != null) ? c.byOutcome.get(outcome).sum() : 0L);
+		}
 		return result;
 	}
 
 	/** The function's most recent error, or {@code null}. */
 	public LastError lastError(String function) {
-		return countersFor(function).lastError;
+		Counters c = this.counters.get(function);
+		return (c != null) ? c.lastError : null;
 	}
 
 	/** The most recent failure of a function. */

@@ -86,6 +86,14 @@ public final class InvocationPipeline implements AutoCloseable {
 			InvocationResult rejected = new InvocationResult(context, InvocationOutcome.REJECTED, null,
 					new ConcurrencyLimitExceededException(context.functionName(), policy.maxConcurrency()),
 					context.attempt(), false);
+			// observed too, so metrics show the rejected outcome
+			Observation.createNotStarted(OBSERVATION_NAME, this.observationRegistry)
+				.contextualName("funcboot " + context.functionName())
+				.lowCardinalityKeyValue("function", context.functionName())
+				.lowCardinalityKeyValue("trigger", context.trigger())
+				.lowCardinalityKeyValue("outcome", InvocationOutcome.REJECTED.tag())
+				.start()
+				.stop();
 			record(rejected, start);
 			return rejected;
 		}
@@ -182,6 +190,10 @@ public final class InvocationPipeline implements AutoCloseable {
 		}
 		if (error == null) {
 			return new InvocationResult(context, InvocationOutcome.SUCCESS, value, null, context.attempt(), false);
+		}
+		if (error instanceof InterruptedException) {
+			// not our timeout: whoever interrupted the thread (a shutdown) must still see it
+			Thread.currentThread().interrupt();
 		}
 		if (error instanceof Error && !(error instanceof AssertionError) && !(error instanceof StackOverflowError)) {
 			logger.error("Function '{}' failed with a JVM error", context.functionName(), error);
