@@ -55,7 +55,8 @@ public class FunctionsAutoConfiguration {
 			.errorClassifier(classifier.getIfAvailable(() -> ErrorClassifier.DEFAULT))
 			.sleeper(sleeper.getIfAvailable(() -> Sleeper.SYSTEM))
 			.listener(statistics);
-		listeners.orderedStream().forEach(builder::listener);
+		// the statistics bean is itself an InvocationListener bean: add it once
+		listeners.orderedStream().filter((listener) -> listener != statistics).forEach(builder::listener);
 		return builder.build();
 	}
 
