@@ -1,0 +1,42 @@
+package dev.funcboot.benchmarks.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+
+/**
+ * Appends one tab-separated line per judged ratio, which {@code run.sh} prints as the final
+ * table: metric, Funcboot value, baseline value, ratio, target, verdict.
+ */
+public final class ResultsFile {
+
+	private final Path path;
+
+	/** @param path the file, or {@code null} to write nothing */
+	public ResultsFile(Path path) {
+		this.path = path;
+	}
+
+	public void add(String metric, String funcboot, String baseline, double ratio, Target target) {
+		if (this.path == null) {
+			return;
+		}
+		String line = String.join("\t", metric, funcboot, baseline, String.format(Locale.ROOT, "%.3f", ratio),
+				(target != null) ? target.toString() : "-", (target != null) ? target.verdict(ratio) : "info") + "\n";
+		try {
+			if (this.path.getParent() != null) {
+				Files.createDirectories(this.path.getParent());
+			}
+			Files.writeString(this.path, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write results to " + this.path, ex);
+		}
+	}
+
+}
