@@ -1,0 +1,51 @@
+package dev.funcboot.benchmarks.startup.plain;
+
+import java.util.Map;
+
+import dev.funcboot.benchmarks.startup.Orders.NewOrder;
+import dev.funcboot.benchmarks.startup.Orders.Order;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The baseline of the start-up benchmark: the same class path as {@code FuncbootStartupApp}
+ * (Spring MVC, Actuator, Spring Cloud Function, Funcboot's jars), every Funcboot
+ * auto-configuration excluded, and the same paths served by a {@code @RestController}.
+ * {@code PlainStartupAppTests} checks that the exclusions cover every Funcboot
+ * auto-configuration on the class path.
+ */
+@SpringBootApplication(excludeName = { "dev.funcboot.autoconfigure.FunctionsAutoConfiguration",
+		"dev.funcboot.trigger.http.HttpTriggerAutoConfiguration" })
+public class PlainStartupApp {
+
+	public static void main(String[] args) {
+		SpringApplication.run(PlainStartupApp.class, args);
+	}
+
+	@RestController
+	static class OrdersController {
+
+		@GetMapping("/api/health")
+		Map<String, String> health() {
+			return Map.of("status", "UP");
+		}
+
+		@PostMapping("/api/orders")
+		Order createOrder(@RequestBody NewOrder order) {
+			return new Order(7, order.item(), order.quantity());
+		}
+
+		@GetMapping("/api/orders/{id}")
+		Order getOrder(@PathVariable int id) {
+			return new Order(id, "book", 1);
+		}
+
+	}
+
+}
