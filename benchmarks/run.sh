@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Runs Funcboot's benchmarks, each against a plain Spring Boot baseline measured in the same run:
+#   http     the same function bean behind a Funcboot HTTP trigger and a plain @RestController,
+#            load from a second JVM over loopback (throughput and p99 ratios)
+#   startup  JVM start to first HTTP response, a Funcboot app versus a plain one (median ratio)
+# Usage: benchmarks/run.sh [all|http|startup]     (see benchmarks/README.md)
+# Only ratios are judged; a MISS is reported, never turned into a failing exit status.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+case "$what" in
+  all|http|startup) ;;
+  *) echo "usage: $0 [all|http|startup]" >&2; exit 2 ;;
+esac
+
+: "${HTTP_CONNECTIONS:=16}"      # concurrent keep-alive connections
+: "${HTTP_WARMUP:=20s}"          # split over every side, not measured
+: "${HTTP_DURATION:=10s}"        # one measured run of one side
+: "${HTTP_ROUNDS:=3}"            # measured runs per side, alternating sides
+: "${HTTP_KEYED:=true}"          # also measure the function-key variant
+: "${HTTP_SIZED:=true}"          # also measure a controller answering with Content-Length
+: "${STARTUP_RUNS:=5}"           # measured starts per side, alternating sides
+: "${STARTUP_WARMUP_RUNS:=1}"    # starts per side before measuring (page cache, CDS)
+: "${SERVER_JAVA_OPTS:=}"        # JVM options of the HTTP server
+: "${LOADGEN_JAVA_OPTS:=}"       # JVM options of the load generator and the start-up harness
+: "${STARTUP_JAVA_OPTS:=}"       # JVM options of both start-up applications
+: "${SKIP_BUILD:=false}"         # reuse benchmarks/target/funcboot-benchmarks.jar
+: "${MVN_ARGS:=-B -q -o}"        # drop -o when the local repository lacks dependencies
+
+out=benchmarks/target/bench
+jar=benchmarks/target/funcboot-benchmarks.jar
+results="$out/results.tsv"
+
+if [ "$SKIP_BUILD" != "true" ]; then
+  if [ -x ./mvnw ]; then mvn=./mvnw; else mvn=mvn; fi
+  echo "Building: $mvn $MVN_ARGS package -DskipTests -pl benchmarks -am"
+  # shellcheck disable=SC2086
+  "$mvn" $MVN_ARGS package -DskipTests -pl benchmarks -am
+fi
+[ -f "$jar" ] || { echo "$jar is missing; run without SKIP_BUILD=true" >&2; exit 1; }
+
+mkdir -p "$out"
+rm -f "$results"
+exec > >(tee "$out/last-run.txt") 2>&1
+
+echo "== Machine =="
+echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (modified)')"
+echo "cpus:    $(nproc) ($(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || echo unknown))"
+echo "memory:  $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo 2>/dev/null || echo unknown)"
+echo "os:      $(uname -srm)"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (1/5/15 min averages before the run; other work skews absolute numbers more than ratios)"
+java -version 2>&1 | sed 's/^/java:    /'
+echo "Server and load generator share these CPUs; both sides of every ratio are measured the same way."
+
+server_pid=""
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+}
+trap stop_server EXIT
+
+run_http() {
+  local port_file="$out/http-port"
+  rm -f "$port_file"
+  # shellcheck disable=SC2086
+  java $SERVER_JAVA_OPTS -Dloader.main=dev.funcboot.benchmarks.http.HttpOverheadApp -jar "$jar" \
+    --server.port=0 --bench.port-file="$port_file" >"$out/http-server.log" 2>&1 &
+  server_pid=$!
+  local waited=0
+  until [ -s "$port_file" ]; do
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      echo "The HTTP server exited before listening; last lines of $out/http-server.log:" >&2
+      tail -n 30 "$out/http-server.log" >&2
+      exit 1
+    fi
+    if [ "$waited" -ge 1200 ]; then
+      echo "The HTTP server did not listen within 120 s; see $out/http-server.log" >&2
+      exit 1
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  echo
+  # shellcheck disable=SC2086
+  java $LOADGEN_JAVA_OPTS -Dloader.main=dev.funcboot.benchmarks.http.LoadGenerator -jar "$jar" \
+    --port-file "$port_file" --connections "$HTTP_CONNECTIONS" --warmup "$HTTP_WARMUP" \
+    --duration "$HTTP_DURATION" --rounds "$HTTP_ROUNDS" --keyed "$HTTP_KEYED" --sized "$HTTP_SIZED" \
+    --results "$results"
+  stop_server
+}
+
+run_startup() {
+  echo
+  # shellcheck disable=SC2086
+  java $LOADGEN_JAVA_OPTS -Dloader.main=dev.funcboot.benchmarks.startup.StartupBenchmark -jar "$jar" \
+    --runs "$STARTUP_RUNS" --warmup-runs "$STARTUP_WARMUP_RUNS" --java-opts "$STARTUP_JAVA_OPTS" \
+    --log-dir "$out/startup" --results "$results"
+}
+
+started=$(date +%s)
+if [ "$what" = all ] || [ "$what" = http ]; then run_http; fi
+if [ "$what" = all ] || [ "$what" = startup ]; then run_startup; fi
+
+echo
+echo "== Results (ratio = Funcboot / baseline, measured in the same run) =="
+printf '%-22s %10s %10s %8s %9s  %s\n' metric funcboot baseline ratio target verdict
+while IFS=$'\t' read -r metric funcboot plain ratio target verdict; do
+  printf '%-22s %10s %10s %8s %9s  %s\n' "$metric" "$funcboot" "$plain" "$ratio" "$target" "$verdict"
+done <"$results"
+echo "(took $(( $(date +%s) - started )) s; output saved in $out/last-run.txt)"
