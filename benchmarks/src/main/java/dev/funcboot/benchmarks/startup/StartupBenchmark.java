@@ -19,7 +19,7 @@ import dev.funcboot.benchmarks.harness.KeepAliveConnection;
 import dev.funcboot.benchmarks.harness.Percentiles;
 import dev.funcboot.benchmarks.harness.ResultsFile;
 import dev.funcboot.benchmarks.harness.Target;
-import dev.funcboot.benchmarks.startup.funcboot.FuncbootStartupApp;
+import dev.funcboot.demo.orders.OrderIntakeApplication;
 import dev.funcboot.benchmarks.startup.plain.PlainStartupApp;
 
 /**
@@ -34,7 +34,8 @@ public final class StartupBenchmark {
 
 	static final Target TARGET = Target.atMost(1.10);
 
-	private static final String HEALTH_PATH = "/api/health";
+	/** The demo's anonymous function; the baseline serves the same path from a controller. */
+	private static final String HEALTH_PATH = "/api/products";
 
 	private StartupBenchmark() {
 	}
@@ -54,7 +55,8 @@ public final class StartupBenchmark {
 		Files.createDirectories(logDir);
 
 		List<Side> sides = List.of(
-				new Side("funcboot", FuncbootStartupApp.class, "3 HTTP functions (1 anonymous, 2 keyed)"),
+				new Side("funcboot", OrderIntakeApplication.class,
+						"the order-intake demo: 4 HTTP functions, a timer, keys, H2"),
 				new Side("plain", PlainStartupApp.class,
 						"@RestController, same class path, Funcboot auto-configurations excluded"));
 		System.out.println("== Start-up: JVM start to first successful HTTP response (GET " + HEALTH_PATH + ") ==");
@@ -121,6 +123,8 @@ public final class StartupBenchmark {
 		command.addAll(javaOpts);
 		command.addAll(launch(side.main()));
 		command.add("--server.port=" + port);
+		// both sides read the demo's application.yml from the class path; keep its database in memory
+		command.add("--spring.datasource.url=jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1");
 		File log = logDir.resolve("startup-" + side.name() + "-" + label + ".log").toFile();
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(log));

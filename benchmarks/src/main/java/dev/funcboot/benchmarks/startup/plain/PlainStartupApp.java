@@ -14,14 +14,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The baseline of the start-up benchmark: the same class path as {@code FuncbootStartupApp}
- * (Spring MVC, Actuator, Spring Cloud Function, Funcboot's jars), every Funcboot
- * auto-configuration excluded, and the same paths served by a {@code @RestController}.
+ * The baseline of the start-up benchmark: the same class path as the order-intake demo
+ * (Spring MVC, Actuator, JDBC, H2, Spring Cloud Function, ShedLock, Funcboot's jars), every
+ * Funcboot auto-configuration excluded, and the demo's anonymous path served by a
+ * {@code @RestController}.
  * {@code PlainStartupAppTests} checks that the exclusions cover every Funcboot
  * auto-configuration on the class path.
  */
 @SpringBootApplication(excludeName = { "dev.funcboot.autoconfigure.FunctionsAutoConfiguration",
-		"dev.funcboot.trigger.http.HttpTriggerAutoConfiguration" })
+		"dev.funcboot.trigger.http.HttpTriggerAutoConfiguration",
+		"dev.funcboot.trigger.timer.TimerTriggerAutoConfiguration",
+		"dev.funcboot.actuate.FuncbootEndpointAutoConfiguration" })
 public class PlainStartupApp {
 
 	public static void main(String[] args) {
@@ -34,6 +37,11 @@ public class PlainStartupApp {
 		@GetMapping("/api/health")
 		Map<String, String> health() {
 			return Map.of("status", "UP");
+		}
+
+		@GetMapping("/api/products")
+		java.util.List<String> products() {
+			return java.util.List.of("espresso", "flat-white", "croissant");
 		}
 
 		@PostMapping("/api/orders")
