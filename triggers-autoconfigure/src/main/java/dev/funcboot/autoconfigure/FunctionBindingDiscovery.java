@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import dev.funcboot.functions.annotation.ExponentialBackoffRetry;
@@ -184,11 +183,6 @@ final class FunctionBindingDiscovery {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException(prefix + " of function '" + name + "' is invalid: " + ex.getMessage(), ex);
 		}
-	}
-
-	static Map<String, Object> describePolicy(FunctionPolicy policy) {
-		return Map.of("timeout", String.valueOf(policy.timeout()), "maxConcurrency", policy.maxConcurrency(),
-				"retry", policy.retry().strategy() + " x" + policy.retry().maxAttempts());
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.funcboot.trigger.http;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public class HttpTriggerAutoConfiguration {
 		ProblemResponses problems = new ProblemResponses(mapper);
 		long maxBody = properties.getMaxRequestBodySize().toBytes();
 		Map<String, HttpFunctionHandler> handlers = new LinkedHashMap<>();
-		List<HttpRoutes.Route> routes = new java.util.ArrayList<>();
+		List<HttpRoutes.Route> routes = new ArrayList<>();
 		for (FunctionBinding binding : registry.ofType(HttpTriggerBinding.TYPE)) {
 			if (!binding.enabled()) {
 				logger.info("HTTP function '" + binding.name() + "' is disabled");
