@@ -20,15 +20,26 @@ public interface OrchestrationContext {
 
 	/** Calls an activity (a function bean) by name; at-least-once. */
 	default <T> Task<T> callActivity(String name, Object input, Class<T> resultType) {
-		return callActivity(name, input, resultType, TaskOptions.NONE);
+		return callActivity(name, input, (Type) resultType, TaskOptions.NONE);
 	}
 
 	/** Calls an activity with options (retry policy). */
+	default <T> Task<T> callActivity(String name, Object input, Class<T> resultType, TaskOptions options) {
+		return callActivity(name, input, (Type) resultType, options);
+	}
+
+	/** Calls an activity whose result has a generic type ({@code List<Item>}). */
 	<T> Task<T> callActivity(String name, Object input, Type resultType, TaskOptions options);
 
 	/** Starts a sub-orchestration with a deterministic instance id and waits for its output. */
 	default <T> Task<T> callSubOrchestrator(String name, Object input, Class<T> resultType) {
-		return callSubOrchestrator(name, input, null, resultType, TaskOptions.NONE);
+		return callSubOrchestrator(name, input, null, (Type) resultType, TaskOptions.NONE);
+	}
+
+	/** Starts a sub-orchestration with options (retry policy). */
+	default <T> Task<T> callSubOrchestrator(String name, Object input, String instanceId, Class<T> resultType,
+			TaskOptions options) {
+		return callSubOrchestrator(name, input, instanceId, (Type) resultType, options);
 	}
 
 	/**
@@ -48,7 +59,12 @@ public interface OrchestrationContext {
 
 	/** Waits for an event raised on this instance, as long as it takes. */
 	default <T> Task<T> waitForExternalEvent(String name, Class<T> type) {
-		return waitForExternalEvent(name, null, type);
+		return waitForExternalEvent(name, null, (Type) type);
+	}
+
+	/** Waits for an event raised on this instance, failing with {@link TaskTimedOutException} after the timeout. */
+	default <T> Task<T> waitForExternalEvent(String name, Duration timeout, Class<T> type) {
+		return waitForExternalEvent(name, timeout, (Type) type);
 	}
 
 	/**
