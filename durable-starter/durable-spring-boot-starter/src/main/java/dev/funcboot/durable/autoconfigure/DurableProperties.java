@@ -1,0 +1,77 @@
+package dev.funcboot.durable.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The durable runtime of this application. */
+@ConfigurationProperties("funcboot.durable")
+public class DurableProperties {
+
+	/** Whether orchestrations run in this application (the client works either way). */
+	private boolean enabled = true;
+
+	/** Threads running orchestration steps. */
+	private int orchestrationThreads = 1;
+
+	/** Threads running activities. */
+	private int activityThreads = 4;
+
+	/** How long a worker holds an instance or activity before another worker may take it over. */
+	private Duration lease = Duration.ofMinutes(1);
+
+	/** Longest sleep of an idle worker before it looks for work again (work from other replicas). */
+	private Duration maxPollInterval = Duration.ofMillis(500);
+
+	/** How long shutdown waits for running steps and activities. */
+	private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public int getOrchestrationThreads() {
+		return this.orchestrationThreads;
+	}
+
+	public void setOrchestrationThreads(int orchestrationThreads) {
+		this.orchestrationThreads = orchestrationThreads;
+	}
+
+	public int getActivityThreads() {
+		return this.activityThreads;
+	}
+
+	public void setActivityThreads(int activityThreads) {
+		this.activityThreads = activityThreads;
+	}
+
+	public Duration getLease() {
+		return this.lease;
+	}
+
+	public void setLease(Duration lease) {
+		this.lease = lease;
+	}
+
+	public Duration getMaxPollInterval() {
+		return this.maxPollInterval;
+	}
+
+	public void setMaxPollInterval(Duration maxPollInterval) {
+		this.maxPollInterval = maxPollInterval;
+	}
+
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+}
