@@ -96,8 +96,8 @@ public final class OrchestrationExecutor {
 			return diverged(context);
 		}
 		if (context.isContinueAsNew()) {
-			return complete(OrchestrationStatus.CONTINUED_AS_NEW, context.continueAsNewInput(), null,
-					context.customStatus(), context.unconsumedEvents());
+			return ended(context, new OrchestratorAction.CompleteOrchestration(OrchestrationStatus.CONTINUED_AS_NEW,
+					context.continueAsNewInput(), null, context.unconsumedEvents()));
 		}
 		String result;
 		try {
@@ -106,7 +106,15 @@ public final class OrchestrationExecutor {
 		catch (RuntimeException ex) {
 			return failed(FailureDetails.of(ex), context.customStatus());
 		}
-		return complete(OrchestrationStatus.COMPLETED, result, null, context.customStatus(), List.of());
+		return ended(context,
+				new OrchestratorAction.CompleteOrchestration(OrchestrationStatus.COMPLETED, result, null, List.of()));
+	}
+
+	/** Calls made in this step and not awaited (fire and forget) are scheduled before the end. */
+	private static ExecutionResult ended(ReplayContext context, OrchestratorAction.CompleteOrchestration done) {
+		List<OrchestratorAction> actions = new ArrayList<>(context.newActions());
+		actions.add(done);
+		return new ExecutionResult(actions, context.customStatus());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -46,6 +46,12 @@ final class ReplayContext implements OrchestrationContext {
 
 	private int next;
 
+	/**
+	 * True until replay needs the first new event: code that runs after the last past event but
+	 * before any new one ran in an earlier step already (which ended waiting right there).
+	 */
+	private boolean replaying;
+
 	private Instant currentInstant;
 
 	private int sequence;
@@ -82,6 +88,7 @@ final class ReplayContext implements OrchestrationContext {
 		this.events.addAll(past);
 		this.events.addAll(newEvents);
 		this.pastCount = past.size();
+		this.replaying = !past.isEmpty();
 		this.converter = converter;
 	}
 
@@ -232,7 +239,7 @@ final class ReplayContext implements OrchestrationContext {
 
 	@Override
 	public boolean isReplaying() {
-		return this.next < this.pastCount;
+		return this.replaying;
 	}
 
 	// ---- scheduling
@@ -302,6 +309,9 @@ final class ReplayContext implements OrchestrationContext {
 			return false;
 		}
 		int index = this.next++;
+		if (index >= this.pastCount) {
+			this.replaying = false;
+		}
 		HistoryEvent event = this.events.get(index);
 		if (event instanceof HistoryEvent.OrchestratorStarted started) {
 			this.currentInstant = started.timestamp();
