@@ -56,6 +56,9 @@ final class ReplayContext implements OrchestrationContext {
 
 	private int sequence;
 
+	/** OrchestratorStarted events processed so far. */
+	private int steps;
+
 	private int uuidCounter;
 
 	/** Calls the code made whose recording event has not been seen (yet): new actions at the end. */
@@ -314,6 +317,8 @@ final class ReplayContext implements OrchestrationContext {
 		}
 		HistoryEvent event = this.events.get(index);
 		if (event instanceof HistoryEvent.OrchestratorStarted started) {
+			checkStepRecorded(index);
+			this.steps++;
 			this.currentInstant = started.timestamp();
 		}
 		else if (event instanceof HistoryEvent.ExecutionStarted started) {
@@ -370,6 +375,23 @@ final class ReplayContext implements OrchestrationContext {
 					+ ", but the orchestrator now makes " + expected(call.kind(), call.name())
 					+ " as call #" + taskId + " (expected " + expected(kind, name) + ").");
 		}
+	}
+
+	/**
+	 * A step's calls are recorded right after its events, before the next OrchestratorStarted;
+	 * the code made every pending call before reaching this one (code that runs before the
+	 * first OrchestratorStarted belongs to the first step). So a call still unmatched when a
+	 * later step begins is one the history does not know, even if no later event contradicts it.
+	 */
+	private void checkStepRecorded(int index) {
+		if (this.steps == 0 || this.pending.isEmpty()) {
+			return;
+		}
+		PendingCall call = this.pending.values().iterator().next();
+		throw diverge("History event #" + index + " OrchestratorStarted begins a new step, but call #" + call.taskId()
+				+ " " + expected(call.kind(), call.name()) + ", which the orchestrator now makes in the step before,"
+				+ " is not recorded (expected no further call). Its code changed while this instance was running,"
+				+ " or it is not deterministic.");
 	}
 
 	private void complete(int taskId, String result) {
