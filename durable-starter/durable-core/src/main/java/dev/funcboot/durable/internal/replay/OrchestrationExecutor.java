@@ -95,6 +95,11 @@ public final class OrchestrationExecutor {
 		catch (OrchestratorSignal signal) {
 			return diverged(context);
 		}
+		catch (RuntimeException ex) {
+			// e.g. a result or event that cannot be decoded for a task the code never awaited: the
+			// same error as when it surfaces from await(), not an exception out of the step
+			return failed(FailureDetails.of(ex), context.customStatus());
+		}
 		if (context.isContinueAsNew()) {
 			return ended(context, new OrchestratorAction.CompleteOrchestration(OrchestrationStatus.CONTINUED_AS_NEW,
 					context.continueAsNewInput(), null, context.unconsumedEvents()));

@@ -131,6 +131,29 @@ class OrchestrationExecutorOutcomeTests {
 	}
 
 	@Test
+	void undecodableResultOfATaskNotAwaitedFailsTheStepInsteadOfThrowing() {
+		OrchestrationExecutor executor = StepDriver.of(orchestrator("ignores", String.class, (context, in) -> {
+			context.waitForExternalEvent("Count", Integer.class); // never awaited
+			return context.callActivity("a", in, String.class).await();
+		})).executor();
+		List<HistoryEvent> past = List.of(
+				new HistoryEvent.ExecutionStarted(StepDriver.T0, "ignores", "i-1", "\"x\"", null),
+				new HistoryEvent.OrchestratorStarted(StepDriver.T0),
+				new HistoryEvent.TaskScheduled(StepDriver.T0, 0, "a", "\"x\""));
+		List<HistoryEvent> step = List.of(new HistoryEvent.OrchestratorStarted(StepDriver.T0.plusSeconds(1)),
+				new HistoryEvent.TaskCompleted(StepDriver.T0, 0, "\"done\""),
+				new HistoryEvent.EventRaised(StepDriver.T0, "Count", "\"not a number\""));
+
+		ExecutionResult result = executor.execute(past, step);
+
+		assertThat(result.actions()).hasSize(1);
+		assertThat(result.completion().status()).isEqualTo(OrchestrationStatus.FAILED);
+		assertThat(result.completion().failure().errorType()).isEqualTo(IllegalArgumentException.class.getName());
+		assertThat(result.completion().failure().message())
+			.startsWith("Cannot read '\"not a number\"' as java.lang.Integer");
+	}
+
+	@Test
 	void callsNotAwaitedInTheLastStepAreStillScheduled() {
 		StepDriver driver = StepDriver.of(orchestrator("notify", String.class, (context, in) -> {
 			String order = context.callActivity("place", in, String.class).await();
