@@ -18,6 +18,7 @@ import static dev.funcboot.durable.internal.replay.StepDriver.eventsOf;
 import static dev.funcboot.durable.internal.replay.StepDriver.orchestrator;
 import static dev.funcboot.durable.internal.replay.StepDriver.types;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Activities, their failures and retries, and sub-orchestrations: live, then replayed. */
 class OrchestrationExecutorActivityTests {
@@ -39,8 +40,8 @@ class OrchestrationExecutorActivityTests {
 		assertThat(eventsOf(instance.history(), HistoryEvent.TaskScheduled.class))
 			.extracting(HistoryEvent.TaskScheduled::taskId, HistoryEvent.TaskScheduled::name,
 					HistoryEvent.TaskScheduled::input)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(0, "upper", "\"tokyo\""),
-					org.assertj.core.groups.Tuple.tuple(1, "exclaim", "\"TOKYO\""));
+			.containsExactly(tuple(0, "upper", "\"tokyo\""),
+					tuple(1, "exclaim", "\"TOKYO\""));
 		assertThat(driver.calls("upper")).isEqualTo(1);
 		assertThat(driver.calls("exclaim")).isEqualTo(1);
 		assertReplays(driver.executor(), instance);

@@ -109,10 +109,6 @@ final class StepDriver {
 		return this.executor;
 	}
 
-	DataConverter converter() {
-		return this.converter;
-	}
-
 	Instant now() {
 		return this.now;
 	}
