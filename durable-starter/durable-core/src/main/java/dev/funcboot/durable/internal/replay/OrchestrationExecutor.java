@@ -95,9 +95,14 @@ public final class OrchestrationExecutor {
 		catch (OrchestratorSignal signal) {
 			return diverged(context);
 		}
+		catch (RuntimeException ex) {
+			// e.g. a result or event that cannot be decoded for a task the code never awaited: the
+			// same error as when it surfaces from await(), not an exception out of the step
+			return failed(FailureDetails.of(ex), context.customStatus());
+		}
 		if (context.isContinueAsNew()) {
-			return complete(OrchestrationStatus.CONTINUED_AS_NEW, context.continueAsNewInput(), null,
-					context.customStatus(), context.unconsumedEvents());
+			return ended(context, new OrchestratorAction.CompleteOrchestration(OrchestrationStatus.CONTINUED_AS_NEW,
+					context.continueAsNewInput(), null, context.unconsumedEvents()));
 		}
 		String result;
 		try {
@@ -106,7 +111,15 @@ public final class OrchestrationExecutor {
 		catch (RuntimeException ex) {
 			return failed(FailureDetails.of(ex), context.customStatus());
 		}
-		return complete(OrchestrationStatus.COMPLETED, result, null, context.customStatus(), List.of());
+		return ended(context,
+				new OrchestratorAction.CompleteOrchestration(OrchestrationStatus.COMPLETED, result, null, List.of()));
+	}
+
+	/** Calls made in this step and not awaited (fire and forget) are scheduled before the end. */
+	private static ExecutionResult ended(ReplayContext context, OrchestratorAction.CompleteOrchestration done) {
+		List<OrchestratorAction> actions = new ArrayList<>(context.newActions());
+		actions.add(done);
+		return new ExecutionResult(actions, context.customStatus());
 	}
 
 	@SuppressWarnings("unchecked")

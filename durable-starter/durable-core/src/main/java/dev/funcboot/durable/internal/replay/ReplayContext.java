@@ -46,9 +46,18 @@ final class ReplayContext implements OrchestrationContext {
 
 	private int next;
 
+	/**
+	 * True until replay needs the first new event: code that runs after the last past event but
+	 * before any new one ran in an earlier step already (which ended waiting right there).
+	 */
+	private boolean replaying;
+
 	private Instant currentInstant;
 
 	private int sequence;
+
+	/** OrchestratorStarted events processed so far. */
+	private int steps;
 
 	private int uuidCounter;
 
@@ -82,6 +91,7 @@ final class ReplayContext implements OrchestrationContext {
 		this.events.addAll(past);
 		this.events.addAll(newEvents);
 		this.pastCount = past.size();
+		this.replaying = !past.isEmpty();
 		this.converter = converter;
 	}
 
@@ -232,7 +242,7 @@ final class ReplayContext implements OrchestrationContext {
 
 	@Override
 	public boolean isReplaying() {
-		return this.next < this.pastCount;
+		return this.replaying;
 	}
 
 	// ---- scheduling
@@ -302,8 +312,13 @@ final class ReplayContext implements OrchestrationContext {
 			return false;
 		}
 		int index = this.next++;
+		if (index >= this.pastCount) {
+			this.replaying = false;
+		}
 		HistoryEvent event = this.events.get(index);
 		if (event instanceof HistoryEvent.OrchestratorStarted started) {
+			checkStepRecorded(index);
+			this.steps++;
 			this.currentInstant = started.timestamp();
 		}
 		else if (event instanceof HistoryEvent.ExecutionStarted started) {
@@ -360,6 +375,23 @@ final class ReplayContext implements OrchestrationContext {
 					+ ", but the orchestrator now makes " + expected(call.kind(), call.name())
 					+ " as call #" + taskId + " (expected " + expected(kind, name) + ").");
 		}
+	}
+
+	/**
+	 * A step's calls are recorded right after its events, before the next OrchestratorStarted;
+	 * the code made every pending call before reaching this one (code that runs before the
+	 * first OrchestratorStarted belongs to the first step). So a call still unmatched when a
+	 * later step begins is one the history does not know, even if no later event contradicts it.
+	 */
+	private void checkStepRecorded(int index) {
+		if (this.steps == 0 || this.pending.isEmpty()) {
+			return;
+		}
+		PendingCall call = this.pending.values().iterator().next();
+		throw diverge("History event #" + index + " OrchestratorStarted begins a new step, but call #" + call.taskId()
+				+ " " + expected(call.kind(), call.name()) + ", which the orchestrator now makes in the step before,"
+				+ " is not recorded (expected no further call). Its code changed while this instance was running,"
+				+ " or it is not deterministic.");
 	}
 
 	private void complete(int taskId, String result) {
