@@ -43,6 +43,9 @@ public interface DurableClient {
 	/** Deletes an ended instance; false when unknown or still running. */
 	boolean purge(String instanceId);
 
+	/** One page of instances matching the query, newest first. */
+	InstancePage query(dev.funcboot.durable.store.InstanceQuery query);
+
 	/**
 	 * Waits until the instance ends or the timeout passes; returns its last known state.
 	 * Blocks the calling thread (polls the store).

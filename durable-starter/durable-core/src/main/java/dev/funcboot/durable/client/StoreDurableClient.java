@@ -10,6 +10,7 @@ import dev.funcboot.durable.DataConverter;
 import dev.funcboot.durable.OrchestrationStatus;
 import dev.funcboot.durable.OrchestratorCatalog;
 import dev.funcboot.durable.history.HistoryEvent;
+import dev.funcboot.durable.store.InstanceQuery;
 import dev.funcboot.durable.store.InstanceState;
 import dev.funcboot.durable.store.OrchestrationStore;
 
@@ -93,6 +94,18 @@ public final class StoreDurableClient implements DurableClient {
 	@Override
 	public boolean purge(String instanceId) {
 		return this.store.purge(instanceId);
+	}
+
+	@Override
+	public InstancePage query(InstanceQuery query) {
+		List<InstanceState> states = this.store.query(query);
+		List<OrchestrationMetadata> instances = new java.util.ArrayList<>(states.size());
+		for (InstanceState state : states) {
+			instances.add(new OrchestrationMetadata(state, this.converter));
+		}
+		int offset = (query.continuationToken() != null) ? Integer.parseInt(query.continuationToken()) : 0;
+		String next = (states.size() == query.pageSize()) ? String.valueOf(offset + states.size()) : null;
+		return new InstancePage(instances, next);
 	}
 
 	@Override

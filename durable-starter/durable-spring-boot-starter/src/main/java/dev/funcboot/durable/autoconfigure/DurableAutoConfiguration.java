@@ -25,28 +25,37 @@ import dev.funcboot.durable.store.OrchestrationStore;
 import dev.funcboot.functions.pipeline.FunctionPolicy;
 import dev.funcboot.functions.pipeline.InvocationPipeline;
 import dev.funcboot.functions.pipeline.RetryPolicy;
+import dev.funcboot.durable.web.DefaultDurableHttpClient;
+import dev.funcboot.durable.web.DurableHttpClient;
+import dev.funcboot.durable.web.DurableManagementRoutes;
+import dev.funcboot.trigger.http.FunctionKeys;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Durable orchestrations: every {@link Orchestrator} bean is an orchestrator named after the
  * bean, every function bean is an activity, and an in-process worker runs them on the
  * configured store (in memory unless a persistent store is configured).
  */
-@AutoConfiguration(after = { FunctionsAutoConfiguration.class, JacksonAutoConfiguration.class })
+@AutoConfiguration(after = { FunctionsAutoConfiguration.class, JacksonAutoConfiguration.class },
+		afterName = "dev.funcboot.trigger.http.HttpTriggerAutoConfiguration")
 @ConditionalOnClass({ OrchestrationExecutor.class, FunctionCatalog.class })
 @EnableConfigurationProperties(DurableProperties.class)
 public class DurableAutoConfiguration {
@@ -100,6 +109,39 @@ public class DurableAutoConfiguration {
 		return new FunctionActivityInvoker(catalog, converter,
 				pipeline.getIfAvailable(() -> InvocationPipeline.builder().build()),
 				new FunctionPolicy(null, RetryPolicy.NONE, 0));
+	}
+
+	/**
+	 * With the HTTP trigger: the client builds Durable Functions management responses, and the
+	 * management API is served behind the keys.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass({ RouterFunction.class, FunctionKeys.class })
+	@ConditionalOnBean(FunctionKeys.class)
+	static class WebConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(DurableClient.class)
+		DurableHttpClient durableHttpClient(OrchestrationStore store, OrchestratorCatalog orchestrators,
+				DataConverter converter, Clock clock, FunctionKeys keys, DurableProperties properties) {
+			String keyName = properties.getHttp().getSystemKeyName();
+			if (!keys.hostKeys().containsKey(keyName)) {
+				keys.putHostKey(keyName, null);
+			}
+			return new DefaultDurableHttpClient(new StoreDurableClient(store, orchestrators, converter, clock),
+					properties.getHttp().getBasePath(), () -> keys.hostKeys().get(keyName));
+		}
+
+		@Bean
+		@ConditionalOnProperty(prefix = "funcboot.durable.http", name = "enabled", havingValue = "true",
+				matchIfMissing = true)
+		RouterFunction<ServerResponse> durableManagementRoutes(DurableHttpClient client, FunctionKeys keys,
+				ObjectProvider<ObjectMapper> objectMapper, DurableProperties properties) {
+			return new DurableManagementRoutes(client, keys, objectMapper.getIfAvailable(ObjectMapper::new))
+				.routes(properties.getHttp().getBasePath());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

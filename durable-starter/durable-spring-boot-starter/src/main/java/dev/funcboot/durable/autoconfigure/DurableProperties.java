@@ -26,6 +26,13 @@ public class DurableProperties {
 	/** How long shutdown waits for running steps and activities. */
 	private Duration shutdownTimeout = Duration.ofSeconds(30);
 
+	/** The HTTP management API (Durable Functions compatible). */
+	private final Http http = new Http();
+
+	public Http getHttp() {
+		return this.http;
+	}
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -72,6 +79,43 @@ public class DurableProperties {
 
 	public void setShutdownTimeout(Duration shutdownTimeout) {
 		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	public static class Http {
+
+		/** Whether the management API is served (it always requires a host key or the master key). */
+		private boolean enabled = true;
+
+		/** Base path of the management API, as in Durable Functions. */
+		private String basePath = "/runtime/webhooks/durabletask";
+
+		/** Name of the host key embedded in the management URLs (created when missing). */
+		private String systemKeyName = "durabletask_extension";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getBasePath() {
+			return this.basePath;
+		}
+
+		public void setBasePath(String basePath) {
+			this.basePath = basePath;
+		}
+
+		public String getSystemKeyName() {
+			return this.systemKeyName;
+		}
+
+		public void setSystemKeyName(String systemKeyName) {
+			this.systemKeyName = systemKeyName;
+		}
+
 	}
 
 }
