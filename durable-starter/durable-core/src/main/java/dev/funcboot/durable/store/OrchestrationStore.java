@@ -67,4 +67,22 @@ public interface OrchestrationStore {
 	/** The earliest time a message not yet visible becomes visible, or {@code null}. */
 	Instant nextVisibleAt();
 
+	/** How many instances have each status (statuses without instances are left out). */
+	default java.util.Map<dev.funcboot.durable.OrchestrationStatus, Long> countByStatus() {
+		java.util.Map<dev.funcboot.durable.OrchestrationStatus, Long> counts = new java.util.EnumMap<>(
+				dev.funcboot.durable.OrchestrationStatus.class);
+		String token = null;
+		do {
+			InstanceQuery page = new InstanceQuery(null, null, null, null, 1000, token);
+			List<InstanceState> instances = query(page);
+			for (InstanceState instance : instances) {
+				counts.merge(instance.status(), 1L, Long::sum);
+			}
+			token = (instances.size() == 1000) ? String.valueOf(((token != null) ? Integer.parseInt(token) : 0) + 1000)
+					: null;
+		}
+		while (token != null);
+		return counts;
+	}
+
 }

@@ -145,6 +145,20 @@ public class DurableAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint
+		DurableEndpoint durableEndpoint(OrchestrationStore store, OrchestratorCatalog orchestrators, Clock clock,
+				DurableProperties properties) {
+			return new DurableEndpoint(store, orchestrators, clock, properties.getStuckAfter());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(prefix = "funcboot.durable", name = "enabled", havingValue = "true", matchIfMissing = true)
 	static class WorkerConfiguration {
 

@@ -23,6 +23,17 @@ public class DurableProperties {
 	/** Longest sleep of an idle worker before it looks for work again (work from other replicas). */
 	private Duration maxPollInterval = Duration.ofMillis(500);
 
+	/** An instance that made no progress for this long is reported as stuck by the 'durable' endpoint. */
+	private Duration stuckAfter = Duration.ofMinutes(10);
+
+	public Duration getStuckAfter() {
+		return this.stuckAfter;
+	}
+
+	public void setStuckAfter(Duration stuckAfter) {
+		this.stuckAfter = stuckAfter;
+	}
+
 	/** How long shutdown waits for running steps and activities. */
 	private Duration shutdownTimeout = Duration.ofSeconds(30);
 

@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = DurableManagementApiTests.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "funcboot.keys.master=master-key-0123456789abcdef",
 				"funcboot.keys.host.default=host-key-0123456789abcdef",
-				"funcboot.keys.functions.startApproval.default=fn-key-0123456789abcdef" })
+				"funcboot.keys.functions.startApproval.default=fn-key-0123456789abcdef",
+				"management.endpoints.web.exposure.include=durable", "funcboot.durable.stuck-after=0s" })
 class DurableManagementApiTests {
 
 	static final String HOST_KEY = "host-key-0123456789abcdef";
@@ -161,6 +162,19 @@ class DurableManagementApiTests {
 			.readTree(send("GET", base + "/instances?runtimeStatus=Terminated", null, HOST_KEY).body());
 		assertThat(listed.toString()).contains("\"instanceId\":\"fixed-1\"");
 		assertThat(send("POST", base + "/instances/fixed-1/terminate", null, HOST_KEY).statusCode()).isEqualTo(410);
+	}
+
+	@Test
+	void actuatorEndpointCountsInstancesAndReportsStuckOnes() throws Exception {
+		String base = "/runtime/webhooks/durabletask";
+		send("POST", base + "/orchestrators/approval/waiting-1", "\"y\"", HOST_KEY);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode durable = this.mapper.readTree(send("GET", "/actuator/durable", null, null).body());
+			assertThat(durable.get("instancesByStatus").get("Running").asLong()).isPositive();
+			assertThat(durable.get("orchestrators").toString()).contains("approval");
+			assertThat(durable.get("oldestRunning").get("instanceId").asText()).isNotBlank();
+			assertThat(durable.get("stuck").toString()).contains("waiting-1");
+		});
 	}
 
 	@Test
