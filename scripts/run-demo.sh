@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# Runs the order-intake demo on embedded defaults (H2 file database under ./.funcboot, dev keys):
-# builds the modules it needs, then `spring-boot:run`. Stop with Ctrl-C.
+# Runs a demo on embedded defaults: builds the modules it needs, then `spring-boot:run`.
+#   scripts/run-demo.sh                   order-intake on :8080 (HTTP API, keys, clean-up timer, H2 file)
+#   scripts/run-demo.sh order-approval    order-approval on :8081 (durable approval workflow, fan-out/fan-in)
+# Stop with Ctrl-C. Extra arguments go to spring-boot:run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -ntp -q install -DskipTests -pl demo-apps/order-intake -am
-exec ./mvnw -B -ntp -f demo-apps/order-intake/pom.xml spring-boot:run "$@"
+demo="${1:-order-intake}"
+[ $# -gt 0 ] && shift
+if [ ! -d "demo-apps/$demo" ]; then
+  echo "unknown demo '$demo'; choose one of: $(ls demo-apps | tr '\n' ' ')" >&2
+  exit 2
+fi
+./mvnw -B -ntp -q install -DskipTests -pl "demo-apps/$demo" -am
+exec ./mvnw -B -ntp -f "demo-apps/$demo/pom.xml" spring-boot:run "$@"
