@@ -52,32 +52,37 @@ final class Transactions {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			int isolation = connection.getTransactionIsolation();
+			T result;
 			try {
 				connection.setAutoCommit(false);
 				if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
 					// SKIP LOCKED claims and lock checks are written for READ COMMITTED
 					connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 				}
-				T result = work.run(connection);
+				result = work.run(connection);
 				connection.commit();
-				return result;
 			}
 			catch (SQLException | RuntimeException | Error ex) {
 				try {
 					connection.rollback();
+					restore(connection, autoCommit, isolation);
 				}
-				catch (SQLException rollback) {
-					ex.addSuppressed(rollback);
+				catch (SQLException cleanup) {
+					ex.addSuppressed(cleanup);
 				}
 				throw ex;
 			}
-			finally {
-				if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
-					connection.setTransactionIsolation(isolation);
-				}
-				connection.setAutoCommit(autoCommit);
-			}
+			restore(connection, autoCommit, isolation);
+			return result;
 		}
+	}
+
+	/** Hands the connection back as it came, for pools that do not reset it. */
+	private static void restore(Connection connection, boolean autoCommit, int isolation) throws SQLException {
+		if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+			connection.setTransactionIsolation(isolation);
+		}
+		connection.setAutoCommit(autoCommit);
 	}
 
 	private static boolean isTransient(SQLException ex) {

@@ -296,6 +296,21 @@ abstract class OrchestrationStoreContractTests {
 	}
 
 	@Test
+	void commitOnAPurgedInstanceLosesTheLease() {
+		create("i-1", T0);
+		OrchestrationWorkItem first = lock("w", T0);
+		this.store.commitStep(first, step(List.of(started("i-1", "orch"), completed()), ids(first),
+				running("i-1", T0).withStatus(OrchestrationStatus.COMPLETED, T0)));
+		this.store.sendMessage("i-1", raised("late", T0), T0);
+		OrchestrationWorkItem stale = lock("w", T0);
+		assertThat(this.store.purge("i-1")).isTrue();
+		assertThatExceptionOfType(LeaseLostException.class)
+			.isThrownBy(() -> this.store.commitStep(stale, step(List.of(), ids(stale), null)));
+		assertThat(this.store.getInstance("i-1")).isNull();
+		assertThat(this.store.nextVisibleAt()).isNull();
+	}
+
+	@Test
 	void abandonedInstanceIsHandedOutAgainWithItsMessages() {
 		create("i-1", T0);
 		OrchestrationWorkItem first = lock("w1", T0);
