@@ -11,15 +11,19 @@ import dev.funcboot.durable.store.ActivityRequest;
 import dev.funcboot.durable.store.ActivityWorkItem;
 
 /**
- * SQL on {@code funcboot_durable_activities}. A call is handed out when {@code visible_at} has
- * passed; handing it out moves {@code visible_at} to the end of the lease, so the call is handed
- * out again if its worker never completes it.
+ * SQL on {@code funcboot_durable_activities}. A call never handed out is due at once, whatever the
+ * claimer's clock says (replicas' clocks differ a little); handing it out moves {@code
+ * visible_at} from its scheduling time to the end of the lease, so the call is handed out again
+ * once the lease ends if its worker never completes it. Calls go oldest {@code visible_at} first.
  */
 final class ActivityTable {
 
 	static final String TABLE = "funcboot_durable_activities";
 
 	static final String COLUMNS = "id, instance_id, task_id, name, input, dequeue_count, lock_token, locked_until";
+
+	/** Whether a call may be handed out at the time bound to the parameter. */
+	static final String DUE = "(lock_token IS NULL OR visible_at <= ?)";
 
 	private ActivityTable() {
 	}
@@ -47,7 +51,7 @@ final class ActivityTable {
 			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + TABLE
 				+ " SET dequeue_count = dequeue_count + 1, lock_owner = ?, lock_token = ?, locked_until = ?,"
-				+ " visible_at = ? WHERE id = ? AND visible_at <= ?")) {
+				+ " visible_at = ? WHERE id = ? AND " + DUE)) {
 			statement.setString(1, owner);
 			statement.setString(2, token);
 			Timestamps.set(statement, 3, Timestamps.ceil(until));

@@ -36,10 +36,10 @@ final class H2Dialect implements DialectSql {
 			+ " WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?) FOR UPDATE SKIP LOCKED";
 
 	private static final String ACTIVITY_CANDIDATES = "SELECT id FROM " + ActivityTable.TABLE
-			+ " WHERE visible_at <= ? ORDER BY visible_at, id LIMIT " + CANDIDATES;
+			+ " WHERE " + ActivityTable.DUE + " ORDER BY visible_at, id LIMIT " + CANDIDATES;
 
 	private static final String LOCK_ACTIVITY = "SELECT id FROM " + ActivityTable.TABLE
-			+ " WHERE id = ? AND visible_at <= ? FOR UPDATE SKIP LOCKED";
+			+ " WHERE id = ? AND " + ActivityTable.DUE + " FOR UPDATE SKIP LOCKED";
 
 	@Override
 	public void insertInstanceIfAbsent(Connection connection, String id) throws SQLException {

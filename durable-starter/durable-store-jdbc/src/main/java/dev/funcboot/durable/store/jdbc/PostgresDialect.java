@@ -31,7 +31,7 @@ final class PostgresDialect implements DialectSql {
 	private static final String CLAIM_ACTIVITY = "UPDATE " + ActivityTable.TABLE
 			+ " SET dequeue_count = dequeue_count + 1, lock_owner = ?, lock_token = ?, locked_until = ?, visible_at = ?"
 			+ " WHERE id = (SELECT id FROM " + ActivityTable.TABLE
-			+ " WHERE visible_at <= ? ORDER BY visible_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)"
+			+ " WHERE " + ActivityTable.DUE + " ORDER BY visible_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)"
 			+ " RETURNING " + ActivityTable.COLUMNS;
 
 	@Override

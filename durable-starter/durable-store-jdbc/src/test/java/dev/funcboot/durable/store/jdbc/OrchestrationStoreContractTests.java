@@ -396,6 +396,16 @@ abstract class OrchestrationStoreContractTests {
 	}
 
 	@Test
+	void newActivityIsDueEvenToAClaimerWhoseClockIsBehind() {
+		create("i-1", T0);
+		OrchestrationWorkItem item = lock("w", T0);
+		this.store.commitStep(item, new StepCommit(List.of(), false, ids(item), running("i-1", T0.plusSeconds(2)),
+				List.of(new ActivityRequest("i-1", 0, "hello", null)), List.of(), List.of()));
+		ActivityWorkItem activity = this.store.lockNextActivity("behind", T0.plusSeconds(1), LEASE).orElseThrow();
+		assertThat(activity.lockedUntil()).isEqualTo(T0.plusSeconds(1).plus(LEASE));
+	}
+
+	@Test
 	void concurrentClaimersNeverShareAnActivity() throws Exception {
 		int count = 200;
 		create("i-1", T0);
