@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "funcboot.keys.store-directory=target/test-keys", "demo.approval-timeout=PT2S" })
+		properties = { "funcboot.keys.store-directory=target/test-keys", "demo.approval-timeout=PT2S",
+				"spring.datasource.url=jdbc:h2:mem:approval;DB_CLOSE_DELAY=-1" })
 class OrderApprovalApplicationTests {
 
 	static final String KEY = "dev-host-key-change-me-0001";
@@ -47,6 +48,14 @@ class OrderApprovalApplicationTests {
 			last[0] = this.mapper.readTree(status.body());
 		});
 		return last[0];
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.funcboot.durable.store.OrchestrationStore store;
+
+	@Test
+	void orchestrationsLiveInTheDatabase() {
+		assertThat(this.store).isInstanceOf(dev.funcboot.durable.store.jdbc.JdbcOrchestrationStore.class);
 	}
 
 	@Test

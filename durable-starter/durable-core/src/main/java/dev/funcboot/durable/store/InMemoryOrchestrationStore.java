@@ -18,7 +18,7 @@ import dev.funcboot.durable.history.HistoryEvent;
  * A store in memory, for tests and for trying orchestrations before a database is configured.
  * Nothing survives the process. Thread-safe (one monitor).
  */
-public final class InMemoryOrchestrationStore implements OrchestrationStore {
+public final class InMemoryOrchestrationStore implements OrchestrationStore, WorkNotifier {
 
 	private final Map<String, InstanceState> instances = new LinkedHashMap<>();
 

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funcboot.autoconfigure.FunctionsAutoConfiguration;
 import dev.funcboot.durable.DataConverter;
@@ -22,6 +24,8 @@ import dev.funcboot.durable.runtime.DurableWorker;
 import dev.funcboot.durable.runtime.OrchestrationProcessor;
 import dev.funcboot.durable.store.InMemoryOrchestrationStore;
 import dev.funcboot.durable.store.OrchestrationStore;
+import dev.funcboot.durable.store.WorkNotifier;
+import dev.funcboot.durable.store.jdbc.JdbcOrchestrationStore;
 import dev.funcboot.functions.pipeline.FunctionPolicy;
 import dev.funcboot.functions.pipeline.InvocationPipeline;
 import dev.funcboot.functions.pipeline.RetryPolicy;
@@ -55,7 +59,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * configured store (in memory unless a persistent store is configured).
  */
 @AutoConfiguration(after = { FunctionsAutoConfiguration.class, JacksonAutoConfiguration.class },
-		afterName = "dev.funcboot.trigger.http.HttpTriggerAutoConfiguration")
+		afterName = { "dev.funcboot.trigger.http.HttpTriggerAutoConfiguration",
+				"org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+		"org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration" })
 @ConditionalOnClass({ OrchestrationExecutor.class, FunctionCatalog.class })
 @EnableConfigurationProperties(DurableProperties.class)
 public class DurableAutoConfiguration {
@@ -109,6 +115,32 @@ public class DurableAutoConfiguration {
 		return new FunctionActivityInvoker(catalog, converter,
 				pipeline.getIfAvailable(() -> InvocationPipeline.builder().build()),
 				new FunctionPolicy(null, RetryPolicy.NONE, 0));
+	}
+
+	/** With a DataSource: the JDBC store (H2, PostgreSQL), its schema migrated by Flyway. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "dev.funcboot.durable.store.jdbc.JdbcOrchestrationStore")
+	@ConditionalOnBean(DataSource.class)
+	@ConditionalOnProperty(prefix = "funcboot.durable.jdbc", name = "enabled", havingValue = "true",
+			matchIfMissing = true)
+	static class JdbcStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(OrchestrationStore.class)
+		JdbcOrchestrationStore durableJdbcOrchestrationStore(DataSource dataSource, Clock clock,
+				DurableProperties properties,
+				ObjectProvider<org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer> appMigrations) {
+			// the application's own Flyway migrates first: it expects to find its schema empty on first start
+			appMigrations.ifAvailable((initializer) -> {
+			});
+			JdbcOrchestrationStore store = JdbcOrchestrationStore.builder(dataSource)
+				.clock(clock)
+				.migrateSchema(properties.getJdbc().isMigrateSchema())
+				.build();
+			logger.info("Durable orchestrations use the " + store.dialect() + " store of the application's DataSource");
+			return store;
+		}
+
 	}
 
 	/**
@@ -173,8 +205,8 @@ public class DurableAutoConfiguration {
 					new ActivityProcessor(store, activities, clock, id, properties.getLease()), clock,
 					properties.getOrchestrationThreads(), properties.getActivityThreads(),
 					properties.getMaxPollInterval(), "funcboot-durable");
-			if (store instanceof InMemoryOrchestrationStore memory) {
-				memory.onWork(worker::signal);
+			if (store instanceof WorkNotifier notifier) {
+				notifier.onWork(worker::signal);
 			}
 			logger.info("Durable worker " + id + ": orchestrators " + orchestrators.names());
 			return worker;

@@ -40,6 +40,13 @@ public class DurableProperties {
 	/** The HTTP management API (Durable Functions compatible). */
 	private final Http http = new Http();
 
+	/** The JDBC store, used when the application has a DataSource. */
+	private final Jdbc jdbc = new Jdbc();
+
+	public Jdbc getJdbc() {
+		return this.jdbc;
+	}
+
 	public Http getHttp() {
 		return this.http;
 	}
@@ -125,6 +132,32 @@ public class DurableProperties {
 
 		public void setSystemKeyName(String systemKeyName) {
 			this.systemKeyName = systemKeyName;
+		}
+
+	}
+
+	public static class Jdbc {
+
+		/** Whether orchestrations are stored in the application's DataSource when it has one. */
+		private boolean enabled = true;
+
+		/** Whether the store creates and migrates its tables (Flyway, own history table). */
+		private boolean migrateSchema = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isMigrateSchema() {
+			return this.migrateSchema;
+		}
+
+		public void setMigrateSchema(boolean migrateSchema) {
+			this.migrateSchema = migrateSchema;
 		}
 
 	}

@@ -118,6 +118,34 @@ class DurableAutoConfigurationTests {
 	}
 
 	@Test
+	void withADataSourceOrchestrationsLiveInTheJdbcStore() {
+		this.runner
+			.withConfiguration(AutoConfigurations
+				.of(org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:durable-autoconfig;DB_CLOSE_DELAY=-1")
+			.run((context) -> {
+				assertThat(context.getBean(OrchestrationStore.class))
+					.isInstanceOf(dev.funcboot.durable.store.jdbc.JdbcOrchestrationStore.class);
+				DurableClient client = context.getBean(DurableClient.class);
+				String id = client.scheduleNewOrchestration("greetings", new Greeting("bob", 2));
+				OrchestrationMetadata done = client.waitForCompletion(id, Duration.ofSeconds(30));
+				assertThat(done.status()).isEqualTo(OrchestrationStatus.COMPLETED);
+				assertThat(done.<List<String>>readOutputAs(List.class)).hasSize(2);
+			});
+	}
+
+	@Test
+	void withoutTheJdbcStoreModuleTheMemoryStoreIsUsed() {
+		this.runner
+			.withConfiguration(AutoConfigurations
+				.of(org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:durable-filtered;DB_CLOSE_DELAY=-1")
+			.withClassLoader(new FilteredClassLoader(dev.funcboot.durable.store.jdbc.JdbcOrchestrationStore.class))
+			.run((context) -> assertThat(context.getBean(OrchestrationStore.class))
+				.isInstanceOf(InMemoryOrchestrationStore.class));
+	}
+
+	@Test
 	void aUserStoreWins() {
 		InMemoryOrchestrationStore store = new InMemoryOrchestrationStore();
 		this.runner.withBean(OrchestrationStore.class, () -> store)

@@ -57,7 +57,7 @@ public enum JdbcDialect {
 
 	/** Where this dialect's Flyway migrations are. */
 	String migrationLocation() {
-		return "classpath:db/migration/funcboot-durable/" + this.folder;
+		return "classpath:dev/funcboot/durable/store/jdbc/migration/" + this.folder;
 	}
 
 	DialectSql sql() {

@@ -22,6 +22,7 @@ import dev.funcboot.durable.store.InstanceQuery;
 import dev.funcboot.durable.store.InstanceState;
 import dev.funcboot.durable.store.LeaseLostException;
 import dev.funcboot.durable.store.OrchestrationStore;
+import dev.funcboot.durable.store.WorkNotifier;
 import dev.funcboot.durable.store.OrchestrationWorkItem;
 import dev.funcboot.durable.store.OutgoingMessage;
 import dev.funcboot.durable.store.StepCommit;
@@ -43,7 +44,7 @@ import dev.funcboot.durable.store.StepCommit;
  * message visibility and lease ends rounded up. History events keep every nanosecond.
  * Thread-safe; the data source should be pooled.
  */
-public final class JdbcOrchestrationStore implements OrchestrationStore {
+public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNotifier {
 
 	/** How often a claim re-reads when the instance it leased had its messages taken meanwhile. */
 	private static final int CLAIM_ATTEMPTS = 10;
@@ -315,7 +316,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore {
 		/**
 		 * Whether {@link #build()} creates or upgrades the tables with Flyway (true by default).
 		 * Turn it off when the schema is managed elsewhere, e.g. by running the migrations in
-		 * {@code db/migration/funcboot-durable/<dialect>} with the application's own tooling.
+		 * {@code dev/funcboot/durable/store/jdbc/migration/<dialect>} with the application's own tooling.
 		 */
 		public Builder migrateSchema(boolean migrateSchema) {
 			this.migrateSchema = migrateSchema;

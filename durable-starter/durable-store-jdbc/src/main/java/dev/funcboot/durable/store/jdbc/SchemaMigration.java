@@ -6,7 +6,7 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Creates and upgrades the store's tables with Flyway, from {@code
- * db/migration/funcboot-durable/<dialect>}, recording them in a history table of their own so the
+ * dev/funcboot/durable/store/jdbc/migration/<dialect>}, recording them in a history table of their own so the
  * application's own Flyway migrations never see them. A schema that already holds other tables
  * (the application's) is baselined at version 0, so every store migration still runs.
  */
