@@ -191,6 +191,17 @@ public final class InMemoryOrchestrationStore implements OrchestrationStore, Wor
 	}
 
 	@Override
+	public synchronized boolean renewActivityLease(ActivityWorkItem item, Instant now, Duration lease) {
+		Activity activity = this.activities.get(item.id());
+		if (activity == null || !item.lockToken().equals(activity.lockToken())) {
+			return false;
+		}
+		this.activities.put(item.id(), new Activity(activity.id(), activity.request(), activity.dequeueCount(),
+				activity.lockToken(), now.plus(lease)));
+		return true;
+	}
+
+	@Override
 	public void completeActivity(ActivityWorkItem item, HistoryEvent result, Instant now) {
 		synchronized (this) {
 			Activity activity = this.activities.get(item.id());

@@ -14,7 +14,8 @@ import dev.funcboot.durable.history.HistoryEvent;
  * <li>{@link #commitStep} is atomic: history, inbox, instance state, enqueued activities and
  * messages change together or not at all, and only while the step's lock is held.</li>
  * <li>Work is handed out under leases: an item whose lease expired is handed out again, so
- * activities are at-least-once and a dead worker's instances are taken over.</li>
+ * activities are at-least-once and a dead worker's instances are taken over. Running activities
+ * keep their lease with heartbeats ({@link #renewActivityLease}).</li>
  * <li>An instance is locked by at most one worker at a time; a suspended instance is handed out
  * only for lifecycle messages (resume, terminate).</li>
  * <li>Messages are handed out once visible ({@code visibleAt <= now}), oldest first.</li>
@@ -51,6 +52,13 @@ public interface OrchestrationStore {
 
 	/** Locks the next activity call, if any. */
 	Optional<ActivityWorkItem> lockNextActivity(String worker, Instant now, Duration lease);
+
+	/**
+	 * Extends the lease of an activity call that is still running (the worker's heartbeat), so a
+	 * long activity is not handed to another worker.
+	 * @return false when the lease was already lost
+	 */
+	boolean renewActivityLease(ActivityWorkItem item, Instant now, Duration lease);
 
 	/**
 	 * Deletes the activity call and queues its result for the instance, atomically.

@@ -62,6 +62,25 @@ final class ActivityTable {
 		}
 	}
 
+	/** Extends the lease of a call still held with this token; false when the lease was lost. */
+	static boolean renew(Connection connection, String id, String token, Instant until) throws SQLException {
+		long key;
+		try {
+			key = Long.parseLong(id);
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+		try (PreparedStatement statement = connection.prepareStatement(
+				"UPDATE " + TABLE + " SET locked_until = ?, visible_at = ? WHERE id = ? AND lock_token = ?")) {
+			Timestamps.set(statement, 1, Timestamps.ceil(until));
+			Timestamps.set(statement, 2, Timestamps.ceil(until));
+			statement.setLong(3, key);
+			statement.setString(4, token);
+			return statement.executeUpdate() == 1;
+		}
+	}
+
 	static ActivityWorkItem find(Connection connection, long id) throws SQLException {
 		try (PreparedStatement statement = connection
 			.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id = ?")) {

@@ -233,6 +233,12 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 	}
 
 	@Override
+	public boolean renewActivityLease(ActivityWorkItem item, Instant now, Duration lease) {
+		return this.transactions.run("renew the lease of activity " + item.name() + " #" + item.taskId(),
+				(connection) -> ActivityTable.renew(connection, item.id(), item.lockToken(), now.plus(lease)));
+	}
+
+	@Override
 	public void completeActivity(ActivityWorkItem item, HistoryEvent result, Instant now) {
 		this.transactions.run("complete activity " + item.name() + " #" + item.taskId() + " of instance "
 				+ item.instanceId(), (connection) -> {

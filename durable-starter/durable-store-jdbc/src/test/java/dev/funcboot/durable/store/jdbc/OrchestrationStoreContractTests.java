@@ -369,6 +369,21 @@ abstract class OrchestrationStoreContractTests {
 	// --- activities
 
 	@Test
+	void heartbeatsKeepARunningActivitysLease() {
+		create("i-1", T0);
+		OrchestrationWorkItem item = lock("w", T0);
+		this.store.commitStep(item, new StepCommit(List.of(), false, ids(item), running("i-1", T0),
+				List.of(new ActivityRequest("i-1", 3, "hello", "\"Tokyo\"")), List.of(), List.of()));
+		ActivityWorkItem running = this.store.lockNextActivity("a1", T0, LEASE).orElseThrow();
+		assertThat(this.store.renewActivityLease(running, T0.plusSeconds(50), LEASE)).isTrue();
+		assertThat(this.store.lockNextActivity("a2", T0.plusSeconds(100), LEASE)).as("renewed until T0+110s").isEmpty();
+		ActivityWorkItem taken = this.store.lockNextActivity("a2", T0.plusSeconds(111), LEASE).orElseThrow();
+		assertThat(taken.dequeueCount()).isEqualTo(2);
+		assertThat(this.store.renewActivityLease(running, T0.plusSeconds(112), LEASE)).as("lease lost").isFalse();
+		assertThat(this.store.renewActivityLease(taken, T0.plusSeconds(112), LEASE)).isTrue();
+	}
+
+	@Test
 	void activityIsLeasedAndHandedOutAgainWhenTheLeaseEnds() {
 		create("i-1", T0);
 		OrchestrationWorkItem item = lock("w", T0);
