@@ -180,32 +180,25 @@ public final class DurableManagementRoutes {
 	}
 
 	private ServerResponse terminate(ServerRequest request) {
-		String id = request.pathVariable("instanceId");
-		ServerResponse rejected = requireRunning(request, id);
-		if (rejected != null) {
-			return rejected;
-		}
-		this.client.terminate(id, request.param("reason").orElse(null));
-		return ServerResponse.accepted().build();
+		return lifecycle(request, this.client::terminate);
 	}
 
 	private ServerResponse suspend(ServerRequest request) {
-		String id = request.pathVariable("instanceId");
-		ServerResponse rejected = requireRunning(request, id);
-		if (rejected != null) {
-			return rejected;
-		}
-		this.client.suspend(id, request.param("reason").orElse(null));
-		return ServerResponse.accepted().build();
+		return lifecycle(request, this.client::suspend);
 	}
 
 	private ServerResponse resume(ServerRequest request) {
+		return lifecycle(request, this.client::resume);
+	}
+
+	/** Terminate, suspend or resume a running instance, with the optional {@code reason}. */
+	private ServerResponse lifecycle(ServerRequest request, java.util.function.BiConsumer<String, String> action) {
 		String id = request.pathVariable("instanceId");
 		ServerResponse rejected = requireRunning(request, id);
 		if (rejected != null) {
 			return rejected;
 		}
-		this.client.resume(id, request.param("reason").orElse(null));
+		action.accept(id, request.param("reason").orElse(null));
 		return ServerResponse.accepted().build();
 	}
 
