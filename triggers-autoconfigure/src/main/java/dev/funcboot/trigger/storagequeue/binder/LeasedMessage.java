@@ -3,6 +3,7 @@ package dev.funcboot.trigger.storagequeue.binder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +82,13 @@ final class LeasedMessage {
 			return;
 		}
 		long period = Math.max(lease.toMillis() / 2, 200);
-		this.renewal = scheduler.scheduleAtFixedRate(() -> renew(lease), period, period, TimeUnit.MILLISECONDS);
+		try {
+			this.renewal = scheduler.scheduleAtFixedRate(() -> renew(lease), period, period, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// the binder is shutting down: the message is released or returns when its lease ends
+			logger.debug("Not renewing the lease of message " + this.id + ": the binder is stopping");
+		}
 	}
 
 	private synchronized void renew(Duration lease) {

@@ -3,13 +3,7 @@ package dev.funcboot.trigger.storagequeue.binder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.azure.core.util.Context;
 import com.azure.storage.queue.QueueClient;
@@ -21,9 +15,9 @@ import org.springframework.context.Lifecycle;
 
 /**
  * Reads one queue: fetches up to {@code batch-size} messages under a lease, hands them to
- * {@code concurrency} worker threads through a {@link MessageDispatcher}, waits until the batch is
- * settled, and polls again at once, or after an {@link AdaptivePollingInterval} wait when the
- * queue was empty. A failed poll is logged and backed off, never fatal.
+ * {@link BatchWorkers}, and polls again at once when the batch is settled, or after an
+ * {@link AdaptivePollingInterval} wait when the queue was empty. A failed poll is logged and
+ * backed off, never fatal.
  *
  * <p>{@link #stop()} stops polling, lets running messages finish within the shutdown timeout, then
  * interrupts them; received messages that never started are made visible again at once, so a
@@ -45,13 +39,11 @@ final class QueuePoller implements Lifecycle, Runnable {
 
 	private final Object wakeUp = new Object();
 
-	private final AtomicInteger inFlight = new AtomicInteger();
-
 	private volatile boolean running;
 
 	private volatile Thread thread;
 
-	private volatile ExecutorService workers;
+	private volatile BatchWorkers workers;
 
 	private volatile String lastPollError;
 
@@ -74,9 +66,7 @@ final class QueuePoller implements Lifecycle, Runnable {
 			this.queue.createIfNotExists();
 		}
 		String name = "storagequeue-" + this.queue.getQueueName();
-		AtomicInteger count = new AtomicInteger();
-		this.workers = new ThreadPoolExecutor(this.concurrency, this.concurrency, 0, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), (runnable) -> new Thread(runnable, name + "-" + count.incrementAndGet()));
+		this.workers = new BatchWorkers(name, this.concurrency, this.dispatcher, this::isRunning);
 		this.running = true;
 		this.thread = new Thread(this, name + "-poller");
 		this.thread.start();
@@ -87,11 +77,11 @@ final class QueuePoller implements Lifecycle, Runnable {
 		while (this.running) {
 			Duration wait;
 			try {
-				List<QueueMessageItem> items = receive();
-				wait = items.isEmpty() ? this.polling.afterEmpty() : this.polling.afterMessages();
+				List<StorageQueueAcknowledgment> batch = receive();
+				wait = batch.isEmpty() ? this.polling.afterEmpty() : this.polling.afterMessages();
 				this.lastPollError = null;
-				if (!items.isEmpty()) {
-					deliver(items);
+				if (!batch.isEmpty()) {
+					this.workers.process(batch);
 				}
 			}
 			catch (RuntimeException ex) {
@@ -104,38 +94,12 @@ final class QueuePoller implements Lifecycle, Runnable {
 		}
 	}
 
-	private List<QueueMessageItem> receive() {
+	/** Receives a batch; every message is leased (and renewed) from now, also while it waits for a worker. */
+	private List<StorageQueueAcknowledgment> receive() {
 		List<QueueMessageItem> items = new ArrayList<>();
 		this.queue.receiveMessages(this.properties.getBatchSize(), this.properties.getLease(), null, Context.NONE)
 			.forEach(items::add);
-		return items;
-	}
-
-	private void deliver(List<QueueMessageItem> items) {
-		CountDownLatch done = new CountDownLatch(items.size());
-		List<Delivery> deliveries = new ArrayList<>();
-		for (QueueMessageItem item : items) {
-			// every message of the batch is leased (and renewed) from now, also while it waits for a worker
-			deliveries.add(new Delivery(this.dispatcher.lease(this.queue, item), done));
-		}
-		for (Delivery delivery : deliveries) {
-			if (!this.running) {
-				delivery.skip();
-				continue;
-			}
-			try {
-				this.workers.execute(delivery);
-			}
-			catch (RejectedExecutionException ex) {
-				delivery.skip();
-			}
-		}
-		try {
-			done.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		return items.stream().map((item) -> this.dispatcher.lease(this.queue, item)).toList();
 	}
 
 	private void pause(Duration wait) {
@@ -161,17 +125,8 @@ final class QueuePoller implements Lifecycle, Runnable {
 		synchronized (this.wakeUp) {
 			this.wakeUp.notifyAll();
 		}
-		ExecutorService executor = this.workers;
-		executor.shutdown();
 		try {
-			if (!executor.awaitTermination(this.properties.getShutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-				logger.warn("Messages of queue '" + this.queue.getQueueName() + "' still running after "
-						+ this.properties.getShutdownTimeout() + "; interrupting them");
-				for (Runnable waiting : executor.shutdownNow()) {
-					((Delivery) waiting).skip();
-				}
-				executor.awaitTermination(5, TimeUnit.SECONDS);
-			}
+			this.workers.shutdown(this.properties.getShutdownTimeout(), this.queue.getQueueName());
 			this.thread.join(TimeUnit.SECONDS.toMillis(10));
 		}
 		catch (InterruptedException ex) {
@@ -185,7 +140,8 @@ final class QueuePoller implements Lifecycle, Runnable {
 	}
 
 	int inFlight() {
-		return this.inFlight.get();
+		BatchWorkers workers = this.workers;
+		return (workers != null) ? workers.inFlight() : 0;
 	}
 
 	Duration currentPollingInterval() {
@@ -194,45 +150,6 @@ final class QueuePoller implements Lifecycle, Runnable {
 
 	String lastPollError() {
 		return this.lastPollError;
-	}
-
-	/** One message on its way to a worker; skipped (released at once) when the poller stops first. */
-	private final class Delivery implements Runnable {
-
-		private final StorageQueueAcknowledgment acknowledgment;
-
-		private final CountDownLatch done;
-
-		Delivery(StorageQueueAcknowledgment acknowledgment, CountDownLatch done) {
-			this.acknowledgment = acknowledgment;
-			this.done = done;
-		}
-
-		@Override
-		public void run() {
-			if (!QueuePoller.this.running) {
-				skip();
-				return;
-			}
-			QueuePoller.this.inFlight.incrementAndGet();
-			try {
-				QueuePoller.this.dispatcher.dispatch(this.acknowledgment);
-			}
-			finally {
-				QueuePoller.this.inFlight.decrementAndGet();
-				this.done.countDown();
-			}
-		}
-
-		void skip() {
-			try {
-				this.acknowledgment.release();
-			}
-			finally {
-				this.done.countDown();
-			}
-		}
-
 	}
 
 }
