@@ -1,9 +1,10 @@
 package dev.funcboot.trigger.storagequeue;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import dev.funcboot.functions.binding.FunctionBinding;
@@ -44,9 +45,10 @@ final class QueueTriggerBindings implements SmartLifecycle {
 
 	private final Function<FunctionBinding, HandlerFactory> handlers;
 
-	private final Map<String, StorageQueueConsumerBinding> consumers = new LinkedHashMap<>();
+	// read by Actuator threads while start and stop change them
+	private final Map<String, StorageQueueConsumerBinding> consumers = new ConcurrentHashMap<>();
 
-	private final List<Binding<MessageChannel>> producers = new ArrayList<>();
+	private final List<Binding<MessageChannel>> producers = new CopyOnWriteArrayList<>();
 
 	private volatile StorageQueueBinder binder;
 
