@@ -20,7 +20,7 @@ final class QueueBindingProperties {
 	}
 
 	static ExtendedConsumerProperties<StorageQueueConsumerProperties> consumer(FunctionBinding function,
-			QueueTriggerBinding trigger, StorageQueueProperties defaults) {
+			QueueTriggerBinding trigger, boolean batch, StorageQueueProperties defaults) {
 		QueueRetries retries = QueueRetries.of(function.policy(), trigger.options());
 		StorageQueueConsumerProperties extension = new StorageQueueConsumerProperties();
 		extension.setConnection(trigger.connection());
@@ -42,6 +42,8 @@ final class QueueBindingProperties {
 		properties.setConcurrency((maxConcurrency > 0) ? Math.min(maxConcurrency, trigger.options().batchSize())
 				: trigger.options().batchSize());
 		properties.setMaxAttempts(1);
+		// a function taking List<T> gets each poll's messages at once
+		properties.setBatchMode(batch);
 		return properties;
 	}
 

@@ -5,6 +5,8 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
@@ -14,15 +16,14 @@ import dev.funcboot.autoconfigure.FunctionHandle;
 import dev.funcboot.autoconfigure.JsonInputErrors;
 import dev.funcboot.functions.InputConversionException;
 import dev.funcboot.functions.queue.QueueMessage;
-import dev.funcboot.trigger.storagequeue.binder.StorageQueueHeaders;
-
-import org.springframework.messaging.MessageHeaders;
+import dev.funcboot.trigger.storagequeue.binder.StorageQueueAcknowledgment;
 
 /**
  * Decodes a message's payload into a queue function's input: the text for {@code String}, the
  * bytes for {@code byte[]}, JSON for anything else, optionally wrapped in a {@link QueueMessage}
- * with the message's metadata. JSON that does not fit fails with an
- * {@link InputConversionException} naming the field, which makes the message poison at once.
+ * with the message's metadata. A {@code List<T>} input makes a batch function: each message is
+ * decoded as a {@code T}. JSON that does not fit fails with an {@link InputConversionException}
+ * naming the field, which makes the message poison at once.
  */
 final class QueueInputDecoder {
 
@@ -31,6 +32,8 @@ final class QueueInputDecoder {
 		TEXT, BYTES, JSON
 
 	}
+
+	private final boolean batch;
 
 	private final boolean wrapped;
 
@@ -49,8 +52,11 @@ final class QueueInputDecoder {
 			throw new IllegalStateException("Queue function '" + function + "' takes no input; declare it as a "
 					+ "Consumer<T> or Function<T, R> of the message type");
 		}
-		this.wrapped = QueueMessage.class.equals(FunctionHandle.rawClass(input));
-		Type body = this.wrapped ? typeArgument(input) : input;
+		Class<?> inputClass = FunctionHandle.rawClass(input);
+		this.batch = List.class.equals(inputClass) || Collection.class.equals(inputClass);
+		Type element = this.batch ? typeArgument(input) : input;
+		this.wrapped = QueueMessage.class.equals(FunctionHandle.rawClass(element));
+		Type body = this.wrapped ? typeArgument(element) : element;
 		Class<?> bodyClass = FunctionHandle.rawClass(body);
 		if (bodyClass == String.class) {
 			this.kind = Kind.TEXT;
@@ -65,16 +71,19 @@ final class QueueInputDecoder {
 		this.reader = (this.kind == Kind.JSON) ? mapper.readerFor(this.bodyType) : null;
 	}
 
-	Object decode(byte[] payload, MessageHeaders headers) {
+	/** Whether the function takes a {@code List} of messages. */
+	boolean isBatch() {
+		return this.batch;
+	}
+
+	/** Decodes one message: the function's input, or in batch mode one element of it. */
+	Object decode(byte[] payload, Metadata metadata) {
 		Object body = decodeBody(payload);
 		if (!this.wrapped) {
 			return body;
 		}
-		Long dequeueCount = headers.get(StorageQueueHeaders.DEQUEUE_COUNT, Long.class);
-		return new QueueMessage<>(body, headers.get(StorageQueueHeaders.MESSAGE_ID, String.class),
-				headers.get(StorageQueueHeaders.QUEUE, String.class), (dequeueCount != null) ? dequeueCount : 0,
-				headers.get(StorageQueueHeaders.INSERTION_TIME, Instant.class),
-				headers.get(StorageQueueHeaders.EXPIRATION_TIME, Instant.class));
+		return new QueueMessage<>(body, metadata.id(), metadata.queue(), metadata.dequeueCount(),
+				metadata.insertionTime(), metadata.expirationTime());
 	}
 
 	private Object decodeBody(byte[] payload) {
@@ -99,6 +108,16 @@ final class QueueInputDecoder {
 					throw new InputConversionException(null, "Unreadable message: " + ex.getMessage(), ex);
 				}
 		}
+	}
+
+	/** What a message carries besides its body. */
+	record Metadata(String id, String queue, long dequeueCount, Instant insertionTime, Instant expirationTime) {
+
+		static Metadata of(StorageQueueAcknowledgment acknowledgment, String queue) {
+			return new Metadata(acknowledgment.messageId(), queue, acknowledgment.dequeueCount(),
+					acknowledgment.insertionTime(), acknowledgment.expirationTime());
+		}
+
 	}
 
 	private static Type typeArgument(Type type) {

@@ -3,6 +3,7 @@ package dev.funcboot.trigger.storagequeue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -45,6 +46,8 @@ final class QueueTriggerBindings implements SmartLifecycle {
 
 	private final Function<FunctionBinding, HandlerFactory> handlers;
 
+	private final Set<String> batchFunctions;
+
 	// read by Actuator threads while start and stop change them
 	private final Map<String, StorageQueueConsumerBinding> consumers = new ConcurrentHashMap<>();
 
@@ -54,9 +57,14 @@ final class QueueTriggerBindings implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	QueueTriggerBindings(List<FunctionBinding> functions, BinderFactory binderFactory,
+	/**
+	 * @param functions the queue functions to bind
+	 * @param batchFunctions the names of those that take a {@code List} of messages
+	 */
+	QueueTriggerBindings(List<FunctionBinding> functions, Set<String> batchFunctions, BinderFactory binderFactory,
 			StorageQueueProperties properties, Function<FunctionBinding, HandlerFactory> handlers) {
 		this.functions = List.copyOf(functions);
+		this.batchFunctions = Set.copyOf(batchFunctions);
 		this.binderFactory = binderFactory;
 		this.properties = properties;
 		this.handlers = handlers;
@@ -97,7 +105,8 @@ final class QueueTriggerBindings implements SmartLifecycle {
 		input.setComponentName(function.name() + "-in-0");
 		input.subscribe(handler);
 		Binding<MessageChannel> consumer = binder.bindConsumer(trigger.queue(), function.name(), input,
-				QueueBindingProperties.consumer(function, trigger, this.properties));
+				QueueBindingProperties.consumer(function, trigger,
+				this.batchFunctions.contains(function.name()), this.properties));
 		this.consumers.put(function.name(), (StorageQueueConsumerBinding) consumer);
 		logger.info("Queue function '" + function.name() + "': queue '" + trigger.queue() + "' (connection '"
 				+ trigger.connection() + "', batch " + trigger.options().batchSize() + ", poison queue '"

@@ -1,7 +1,5 @@
 package dev.funcboot.trigger.storagequeue;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,22 +13,17 @@ import dev.funcboot.functions.pipeline.InvocationPipeline;
 import dev.funcboot.functions.pipeline.InvocationResult;
 import dev.funcboot.trigger.storagequeue.binder.StorageQueueAcknowledgment;
 import dev.funcboot.trigger.storagequeue.binder.StorageQueueHeaders;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHandler;
 
 /**
  * Runs one queue function for each message the binder delivers: one attempt through the
- * invocation pipeline (trigger {@code queue}, attempt = dequeue count), then settles the message
- * itself. Success sends the outputs and deletes the message; a poison outcome (undecodable input,
- * {@code PoisonMessageException}) dead-letters it at once; a retryable one makes it visible again
- * after the retry delay, or dead-letters it when no attempt is left. Never throws.
+ * invocation pipeline (trigger {@code queue}, attempt = dequeue count, decoding inside the attempt
+ * so that undecodable input is a poison outcome), then sends the outputs and settles the message
+ * itself ({@link QueueSettlement}). Never throws.
  */
 final class QueueTriggerHandler implements MessageHandler {
-
-	private static final Log logger = LogFactory.getLog(QueueTriggerHandler.class);
 
 	private final FunctionBinding binding;
 
@@ -42,16 +35,16 @@ final class QueueTriggerHandler implements MessageHandler {
 
 	private final QueueOutputSender outputs;
 
-	private final QueueRetries retries;
+	private final QueueSettlement settlement;
 
 	QueueTriggerHandler(FunctionHandle handle, InvocationPipeline pipeline, QueueInputDecoder decoder,
-			QueueOutputSender outputs, QueueRetries retries) {
+			QueueOutputSender outputs, QueueSettlement settlement) {
 		this.binding = handle.binding();
 		this.handle = handle;
 		this.pipeline = pipeline;
 		this.decoder = decoder;
 		this.outputs = outputs;
-		this.retries = retries;
+		this.settlement = settlement;
 	}
 
 	@Override
@@ -63,57 +56,42 @@ final class QueueTriggerHandler implements MessageHandler {
 					+ "' got a message without a storagequeue acknowledgment; it must come from the storagequeue binder");
 		}
 		acknowledgment.noAutoAck();
-		long dequeueCount = acknowledgment.dequeueCount();
+		QueueInputDecoder.Metadata metadata = QueueInputDecoder.Metadata.of(acknowledgment,
+				message.getHeaders().get(StorageQueueHeaders.QUEUE, String.class));
 		InvocationContext context = new InvocationContext(InvocationIds.next(), this.binding.name(),
-				QueueTriggerBinding.TYPE, metadata(message), null, (int) Math.max(1, Math.min(dequeueCount, Integer.MAX_VALUE)));
+				QueueTriggerBinding.TYPE, triggerMetadata(metadata), null, attempt(metadata.dequeueCount()));
 		byte[] payload = (byte[]) message.getPayload();
 		InvocationResult result = this.pipeline.invoke(context, this.binding.policy(),
-				(ctx) -> this.handle.call(this.decoder.decode(payload, message.getHeaders())));
-		if (result.isSuccess()) {
-			try {
-				this.outputs.send(result.value());
-			}
-			catch (RuntimeException ex) {
-				result = new InvocationResult(result.context(), InvocationOutcome.FAILURE, null, ex, result.attempts(),
-						false);
-			}
-		}
-		settle(acknowledgment, result, dequeueCount);
+				(ctx) -> this.handle.call(this.decoder.decode(payload, metadata)));
+		this.settlement.settle(acknowledgment, sendOutputs(result, this.outputs));
 	}
 
-	private void settle(StorageQueueAcknowledgment acknowledgment, InvocationResult result, long attempt) {
-		String invocation = " (invocation " + result.context().invocationId() + ", message "
-				+ result.context().triggerMetadata().get("id") + ")";
-		if (result.isSuccess()) {
-			acknowledgment.complete();
+	/** The result, or a retryable failure when its outputs could not be sent. */
+	static InvocationResult sendOutputs(InvocationResult result, QueueOutputSender outputs) {
+		if (!result.isSuccess()) {
+			return result;
 		}
-		else if (result.outcome() == InvocationOutcome.POISON) {
-			acknowledgment.deadLetter(result.reason());
+		try {
+			outputs.send(result.value());
+			return result;
 		}
-		else if (this.retries.allowsAttemptAfter(attempt)) {
-			Duration delay = this.retries.delayAfter(attempt);
-			logger.warn("Queue function '" + this.binding.name() + "' attempt " + attempt + " of "
-					+ this.retries.maxAttempts() + " ended " + result.outcome().tag() + invocation + "; retrying in "
-					+ delay + ": " + result.reason(), result.error());
-			acknowledgment.retry(delay);
-		}
-		else {
-			InvocationResult exhausted = new InvocationResult(result.context(), InvocationOutcome.POISON, null,
-					result.error(), (int) attempt, true);
-			logger.error("Queue function '" + this.binding.name() + "' gave up" + invocation + ": "
-					+ exhausted.reason(), result.error());
-			acknowledgment.deadLetter(exhausted.reason());
+		catch (RuntimeException ex) {
+			return new InvocationResult(result.context(), InvocationOutcome.FAILURE, null, ex, result.attempts(), false);
 		}
 	}
 
-	private static Map<String, Object> metadata(Message<?> message) {
-		Map<String, Object> metadata = new LinkedHashMap<>();
-		metadata.put("id", message.getHeaders().get(StorageQueueHeaders.MESSAGE_ID));
-		metadata.put("queue", message.getHeaders().get(StorageQueueHeaders.QUEUE));
-		metadata.put("dequeueCount", message.getHeaders().get(StorageQueueHeaders.DEQUEUE_COUNT));
-		metadata.put("insertionTime", message.getHeaders().get(StorageQueueHeaders.INSERTION_TIME, Instant.class));
-		metadata.put("expirationTime", message.getHeaders().get(StorageQueueHeaders.EXPIRATION_TIME, Instant.class));
-		return metadata;
+	static int attempt(long dequeueCount) {
+		return (int) Math.max(1, Math.min(dequeueCount, Integer.MAX_VALUE));
+	}
+
+	private static Map<String, Object> triggerMetadata(QueueInputDecoder.Metadata metadata) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("id", metadata.id());
+		map.put("queue", metadata.queue());
+		map.put("dequeueCount", metadata.dequeueCount());
+		map.put("insertionTime", metadata.insertionTime());
+		map.put("expirationTime", metadata.expirationTime());
+		return map;
 	}
 
 }

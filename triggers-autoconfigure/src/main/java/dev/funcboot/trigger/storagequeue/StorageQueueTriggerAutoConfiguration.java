@@ -3,7 +3,9 @@ package dev.funcboot.trigger.storagequeue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.storage.queue.QueueClient;
@@ -101,11 +103,20 @@ public class StorageQueueTriggerAutoConfiguration {
 				decoders.put(binding.name(),
 						new QueueInputDecoder(binding.name(), handle.isSupplier() ? null : handle.inputType(), mapper));
 			}
-			return new QueueTriggerBindings(enabled, binderFactory, properties, (binding) -> (outputs) -> {
+			Set<String> batch = decoders.entrySet()
+				.stream()
+				.filter((entry) -> entry.getValue().isBatch())
+				.map(Map.Entry::getKey)
+				.collect(Collectors.toSet());
+			return new QueueTriggerBindings(enabled, batch, binderFactory, properties, (binding) -> (outputs) -> {
 				FunctionHandle handle = handles.get(binding.name());
 				QueueTriggerBinding trigger = (QueueTriggerBinding) binding.trigger();
-				return new QueueTriggerHandler(handle, pipeline, decoders.get(binding.name()),
-						new QueueOutputSender(outputs, mapper), QueueRetries.of(binding.policy(), trigger.options()));
+				QueueInputDecoder decoder = decoders.get(binding.name());
+				QueueOutputSender sender = new QueueOutputSender(outputs, mapper);
+				QueueSettlement settlement = new QueueSettlement(binding.name(),
+						QueueRetries.of(binding.policy(), trigger.options()));
+				return decoder.isBatch() ? new QueueBatchHandler(handle, pipeline, decoder, sender, settlement)
+						: new QueueTriggerHandler(handle, pipeline, decoder, sender, settlement);
 			});
 		}
 

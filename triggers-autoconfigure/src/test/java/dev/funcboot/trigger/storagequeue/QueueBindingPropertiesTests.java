@@ -33,7 +33,7 @@ class QueueBindingPropertiesTests {
 		this.defaults.setCreateQueues(false);
 		this.defaults.setShutdownTimeout(Duration.ofSeconds(3));
 		ExtendedConsumerProperties<StorageQueueConsumerProperties> properties = QueueBindingProperties
-			.consumer(binding(FunctionPolicy.DEFAULT), this.trigger, this.defaults);
+			.consumer(binding(FunctionPolicy.DEFAULT), this.trigger, false, this.defaults);
 		StorageQueueConsumerProperties consumer = properties.getExtension();
 		assertThat(properties.getBindingName()).isEqualTo("intake-in-0");
 		assertThat(consumer.getConnection()).isEqualTo("archive");
@@ -47,14 +47,21 @@ class QueueBindingPropertiesTests {
 		assertThat(consumer.isCreateQueue()).isFalse();
 		assertThat(consumer.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(3));
 		assertThat(properties.getMaxAttempts()).as("no in-memory retries: the queue retries").isEqualTo(1);
+		assertThat(properties.isBatchMode()).isFalse();
+	}
+
+	@Test
+	void aBatchFunctionGetsABatchModeBinding() {
+		assertThat(QueueBindingProperties.consumer(binding(FunctionPolicy.DEFAULT), this.trigger, true, this.defaults)
+			.isBatchMode()).isTrue();
 	}
 
 	@Test
 	void aBatchRunsInParallelUpToTheFunctionsConcurrencyLimit() {
-		assertThat(QueueBindingProperties.consumer(binding(FunctionPolicy.DEFAULT), this.trigger, this.defaults)
+		assertThat(QueueBindingProperties.consumer(binding(FunctionPolicy.DEFAULT), this.trigger, false, this.defaults)
 			.getConcurrency()).isEqualTo(8);
 		FunctionPolicy limited = new FunctionPolicy(FunctionPolicy.DEFAULT_TIMEOUT, RetryPolicy.NONE, 2);
-		assertThat(QueueBindingProperties.consumer(binding(limited), this.trigger, this.defaults).getConcurrency())
+		assertThat(QueueBindingProperties.consumer(binding(limited), this.trigger, false, this.defaults).getConcurrency())
 			.isEqualTo(2);
 	}
 
@@ -62,7 +69,7 @@ class QueueBindingPropertiesTests {
 	void aRetryPolicySetsTheDequeueLimit() {
 		FunctionPolicy retrying = new FunctionPolicy(FunctionPolicy.DEFAULT_TIMEOUT,
 				RetryPolicy.fixedDelay(7, Duration.ofSeconds(1)), 0);
-		assertThat(QueueBindingProperties.consumer(binding(retrying), this.trigger, this.defaults)
+		assertThat(QueueBindingProperties.consumer(binding(retrying), this.trigger, false, this.defaults)
 			.getExtension()
 			.getMaxDequeueCount()).isEqualTo(7);
 	}

@@ -3,17 +3,15 @@ package dev.funcboot.trigger.storagequeue;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.funcboot.functions.InputConversionException;
 import dev.funcboot.functions.queue.QueueMessage;
-import dev.funcboot.trigger.storagequeue.binder.StorageQueueHeaders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.messaging.MessageHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -26,9 +24,8 @@ class QueueInputDecoderTests {
 
 	private final ObjectMapper mapper = JsonMapper.builder().findAndAddModules().build();
 
-	private final MessageHeaders headers = new MessageHeaders(Map.of(StorageQueueHeaders.MESSAGE_ID, "m-1",
-			StorageQueueHeaders.QUEUE, "orders", StorageQueueHeaders.DEQUEUE_COUNT, 2L,
-			StorageQueueHeaders.INSERTION_TIME, Instant.parse("2025-03-01T10:00:00Z")));
+	private final QueueInputDecoder.Metadata metadata = new QueueInputDecoder.Metadata("m-1", "orders", 2,
+			Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-08T10:00:00Z"));
 
 	@Test
 	void decodesJsonIntoTheInputType() {
@@ -51,6 +48,24 @@ class QueueInputDecoderTests {
 		assertThat(message.queue()).isEqualTo("orders");
 		assertThat(message.dequeueCount()).isEqualTo(2);
 		assertThat(message.insertionTime()).isEqualTo(Instant.parse("2025-03-01T10:00:00Z"));
+		assertThat(message.expirationTime()).isEqualTo(Instant.parse("2025-03-08T10:00:00Z"));
+	}
+
+	@Test
+	void aListInputMakesABatchFunctionWhoseMessagesAreItsElements() {
+		Type orders = new ParameterizedTypeReference<List<Order>>() {
+		}.getType();
+		QueueInputDecoder batch = new QueueInputDecoder("fn", orders, this.mapper);
+		assertThat(batch.isBatch()).isTrue();
+		assertThat(batch.decode("{\"id\":\"o-1\",\"quantity\":2}".getBytes(StandardCharsets.UTF_8), this.metadata))
+			.isEqualTo(new Order("o-1", 2));
+		Type messages = new ParameterizedTypeReference<List<QueueMessage<String>>>() {
+		}.getType();
+		assertThat(new QueueInputDecoder("fn", messages, this.mapper).decode("text".getBytes(StandardCharsets.UTF_8),
+				this.metadata))
+			.isEqualTo(new QueueMessage<>("text", "m-1", "orders", 2, Instant.parse("2025-03-01T10:00:00Z"),
+					Instant.parse("2025-03-08T10:00:00Z")));
+		assertThat(new QueueInputDecoder("fn", Order.class, this.mapper).isBatch()).isFalse();
 	}
 
 	@Test
@@ -77,7 +92,7 @@ class QueueInputDecoderTests {
 
 	private Object decode(Type type, String payload) {
 		return new QueueInputDecoder("fn", type, this.mapper).decode(payload.getBytes(StandardCharsets.UTF_8),
-				this.headers);
+				this.metadata);
 	}
 
 }

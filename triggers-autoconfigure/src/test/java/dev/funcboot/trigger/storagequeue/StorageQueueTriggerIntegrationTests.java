@@ -74,6 +74,33 @@ class StorageQueueTriggerIntegrationTests extends AbstractTriggerIntegrationTest
 	}
 
 	@Test
+	void aListInputTakesEachPollAsOneBatchThatIsSettledTogether() {
+		String queue = uniqueDestination("batch");
+		List<String> ids = send(queue, 6);
+		send(queue, "{\"id\": \"b-bad\", \"quantity\": \"lots\"}");
+		Map<String, String> properties = new java.util.LinkedHashMap<>(triggerProperties("orderBatch", queue));
+		properties.put("funcboot.functions.orderBatch.queue.batch-size", "8");
+		properties.put("funcboot.functions.orderBatch.retry.strategy", "fixed-delay");
+		properties.put("funcboot.functions.orderBatch.retry.max-attempts", "3");
+		properties.put("funcboot.functions.orderBatch.retry.delay", "500ms");
+		start(properties, QueueFunctions.class);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completedIds().containsAll(ids));
+		await().atMost(Duration.ofSeconds(30)).until(() -> pending(queue) == 0);
+		// the first call failed and the whole batch came back; the undecodable one was never part of it
+		assertThat(QueueFunctions.batches).hasSize(2);
+		assertThat(QueueFunctions.batches.get(0)).extracting(Order::id).containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(QueueFunctions.batches.get(1)).extracting(Order::id).containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(this.recorder.contexts("orderBatch")).extracting(InvocationContext::attempt).containsExactly(1, 2);
+		assertThat(this.recorder.contexts("orderBatch").get(0).triggerMetadata()).containsEntry("batchSize", 6);
+		List<DeadLetter> deadLetters = deadLetters(queue);
+		assertThat(deadLetters).singleElement().satisfies((letter) -> {
+			assertThat(letter.body()).contains("b-bad");
+			assertThat(letter.reason()).contains("InputConversionException").contains("quantity");
+		});
+		awaitMessages("orderBatch", 6, 6, 1);
+	}
+
+	@Test
 	void countsSettlementsAsMicrometerCounters() {
 		String queue = uniqueDestination("metrics");
 		ConfigurableApplicationContext application = start(triggerProperties("accept", queue));
@@ -94,12 +121,27 @@ class StorageQueueTriggerIntegrationTests extends AbstractTriggerIntegrationTest
 
 		static final List<QueueMessage<Order>> received = new CopyOnWriteArrayList<>();
 
+		static final List<List<Order>> batches = new CopyOnWriteArrayList<>();
+
 		@Bean
 		Consumer<QueueMessage<Order>> inspect(TriggerRecorder recorder) {
 			return (message) -> {
 				recorder.started(message.body().id());
 				received.add(message);
 				recorder.completed(message.body().id());
+			};
+		}
+
+		/** Takes each poll's orders at once; fails the first batch it sees. */
+		@Bean
+		Consumer<List<Order>> orderBatch(TriggerRecorder recorder) {
+			return (orders) -> {
+				batches.add(List.copyOf(orders));
+				orders.forEach((order) -> recorder.started(order.id()));
+				if (batches.size() == 1) {
+					throw new IllegalStateException("warehouse busy");
+				}
+				orders.forEach((order) -> recorder.completed(order.id()));
 			};
 		}
 

@@ -17,8 +17,9 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * The worker threads of one queue consumer: runs a batch of leased messages through the
- * {@link MessageDispatcher} and returns when every one is settled or released. A message whose
- * turn comes after the consumer stopped is released at once (visible again), never processed.
+ * {@link MessageDispatcher}, each message on its own or, in batch mode, the whole batch at once, and
+ * returns when every one is settled or released. Messages whose turn comes after the consumer
+ * stopped are released at once (visible again), never processed.
  */
 final class BatchWorkers {
 
@@ -30,21 +31,26 @@ final class BatchWorkers {
 
 	private final BooleanSupplier running;
 
+	private final boolean batchMode;
+
 	private final AtomicInteger inFlight = new AtomicInteger();
 
-	BatchWorkers(String name, int threads, MessageDispatcher dispatcher, BooleanSupplier running) {
+	BatchWorkers(String name, int threads, MessageDispatcher dispatcher, BooleanSupplier running, boolean batchMode) {
 		AtomicInteger count = new AtomicInteger();
 		this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				(runnable) -> new Thread(runnable, name + "-" + count.incrementAndGet()));
 		this.dispatcher = dispatcher;
 		this.running = running;
+		this.batchMode = batchMode;
 	}
 
 	/** Processes the batch; returns once each message is settled, released or abandoned. */
 	void process(List<StorageQueueAcknowledgment> batch) {
-		CountDownLatch done = new CountDownLatch(batch.size());
+		List<List<StorageQueueAcknowledgment>> units = this.batchMode ? List.of(batch)
+				: batch.stream().map(List::of).toList();
+		CountDownLatch done = new CountDownLatch(units.size());
 		List<Delivery> deliveries = new ArrayList<>();
-		batch.forEach((acknowledgment) -> deliveries.add(new Delivery(acknowledgment, done)));
+		units.forEach((unit) -> deliveries.add(new Delivery(unit, done)));
 		for (Delivery delivery : deliveries) {
 			try {
 				this.executor.execute(delivery);
@@ -80,15 +86,15 @@ final class BatchWorkers {
 		return this.inFlight.get();
 	}
 
-	/** One message on its way to a worker. */
+	/** One message (or, in batch mode, one batch) on its way to a worker. */
 	private final class Delivery implements Runnable {
 
-		private final StorageQueueAcknowledgment acknowledgment;
+		private final List<StorageQueueAcknowledgment> acknowledgments;
 
 		private final CountDownLatch done;
 
-		Delivery(StorageQueueAcknowledgment acknowledgment, CountDownLatch done) {
-			this.acknowledgment = acknowledgment;
+		Delivery(List<StorageQueueAcknowledgment> acknowledgments, CountDownLatch done) {
+			this.acknowledgments = acknowledgments;
 			this.done = done;
 		}
 
@@ -98,19 +104,24 @@ final class BatchWorkers {
 				skip();
 				return;
 			}
-			BatchWorkers.this.inFlight.incrementAndGet();
+			BatchWorkers.this.inFlight.addAndGet(this.acknowledgments.size());
 			try {
-				BatchWorkers.this.dispatcher.dispatch(this.acknowledgment);
+				if (BatchWorkers.this.batchMode) {
+					BatchWorkers.this.dispatcher.dispatchBatch(this.acknowledgments);
+				}
+				else {
+					BatchWorkers.this.dispatcher.dispatch(this.acknowledgments.get(0));
+				}
 			}
 			finally {
-				BatchWorkers.this.inFlight.decrementAndGet();
+				BatchWorkers.this.inFlight.addAndGet(-this.acknowledgments.size());
 				this.done.countDown();
 			}
 		}
 
 		void skip() {
 			try {
-				this.acknowledgment.release();
+				this.acknowledgments.forEach(StorageQueueAcknowledgment::release);
 			}
 			finally {
 				this.done.countDown();

@@ -1,5 +1,7 @@
 package dev.funcboot.trigger.storagequeue.binder;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,11 +17,12 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessagingException;
 
 /**
- * Turns a leased queue message into a Spring message on the binding's channel and settles it
- * unless the handler took that over: messages dequeued more often than {@code max-dequeue-count}
- * (their consumers crashed or lost the lease) and text that does not decode go to the poison queue
- * without reaching the handler; a handler that returns completes the message; one that throws
- * retries it after the visibility timeout, or dead-letters it on its last attempt.
+ * Turns leased queue messages into Spring messages on the binding's channel, one by one or, in
+ * batch mode, as one {@code List<byte[]>}, and settles them unless the handler took that over:
+ * messages dequeued more often than {@code max-dequeue-count} (their consumers crashed or lost the
+ * lease) and text that does not decode go to the poison queue without reaching the handler; a
+ * handler that returns completes its messages; one that throws retries each after the visibility
+ * timeout, or dead-letters it on its last attempt.
  */
 final class MessageDispatcher {
 
@@ -56,23 +59,12 @@ final class MessageDispatcher {
 	}
 
 	void dispatch(StorageQueueAcknowledgment acknowledgment) {
+		byte[] payload = admit(acknowledgment);
+		if (payload == null) {
+			return;
+		}
 		LeasedMessage leased = acknowledgment.message();
-		int maxDequeueCount = this.properties.getMaxDequeueCount();
-		if (leased.dequeueCount() > maxDequeueCount) {
-			acknowledgment.deadLetter("dequeued " + leased.dequeueCount() + " times, more than max-dequeue-count "
-					+ maxDequeueCount + ": earlier attempts never settled it (the consumer stopped, crashed or "
-					+ "outran its lease)");
-			return;
-		}
-		byte[] payload;
-		try {
-			payload = MessageCodec.decode(this.properties.getMessageEncoding(), leased.text());
-		}
-		catch (IllegalArgumentException ex) {
-			acknowledgment.deadLetter(ex.getMessage());
-			return;
-		}
-		Message<byte[]> message = MessageBuilder.withPayload(payload)
+		send(MessageBuilder.withPayload(payload)
 			.setHeader(StorageQueueHeaders.MESSAGE_ID, leased.id())
 			.setHeader(StorageQueueHeaders.DEQUEUE_COUNT, leased.dequeueCount())
 			.setHeader(StorageQueueHeaders.INSERTION_TIME, leased.insertionTime())
@@ -80,27 +72,69 @@ final class MessageDispatcher {
 			.setHeader(StorageQueueHeaders.QUEUE, leased.queueName())
 			.setHeader(StorageQueueHeaders.ACKNOWLEDGMENT, acknowledgment)
 			.setHeader(IntegrationMessageHeaderAccessor.ACKNOWLEDGMENT_CALLBACK, acknowledgment)
-			.setHeader(IntegrationMessageHeaderAccessor.DELIVERY_ATTEMPT,
-					new AtomicInteger((int) leased.dequeueCount()))
-			.build();
+			.setHeader(IntegrationMessageHeaderAccessor.DELIVERY_ATTEMPT, new AtomicInteger((int) leased.dequeueCount()))
+			.build(), List.of(acknowledgment));
+	}
+
+	/** Batch mode: the admitted messages of a poll as one {@code List<byte[]>}. */
+	void dispatchBatch(List<StorageQueueAcknowledgment> batch) {
+		List<StorageQueueAcknowledgment> admitted = new ArrayList<>();
+		List<byte[]> payloads = new ArrayList<>();
+		for (StorageQueueAcknowledgment acknowledgment : batch) {
+			byte[] payload = admit(acknowledgment);
+			if (payload != null) {
+				admitted.add(acknowledgment);
+				payloads.add(payload);
+			}
+		}
+		if (!admitted.isEmpty()) {
+			send(MessageBuilder.withPayload(payloads)
+				.setHeader(StorageQueueHeaders.QUEUE, admitted.get(0).message().queueName())
+				.setHeader(StorageQueueHeaders.ACKNOWLEDGMENTS, List.copyOf(admitted))
+				.build(), admitted);
+		}
+	}
+
+	/** The payload of a message the handler may see, or {@code null} when it was dead-lettered. */
+	private byte[] admit(StorageQueueAcknowledgment acknowledgment) {
+		LeasedMessage leased = acknowledgment.message();
+		int maxDequeueCount = this.properties.getMaxDequeueCount();
+		if (leased.dequeueCount() > maxDequeueCount) {
+			acknowledgment.deadLetter("dequeued " + leased.dequeueCount() + " times, more than max-dequeue-count "
+					+ maxDequeueCount + ": earlier attempts never settled it (the consumer stopped, crashed or "
+					+ "outran its lease)");
+			return null;
+		}
+		try {
+			return MessageCodec.decode(this.properties.getMessageEncoding(), leased.text());
+		}
+		catch (IllegalArgumentException ex) {
+			acknowledgment.deadLetter(ex.getMessage());
+			return null;
+		}
+	}
+
+	private void send(Message<?> message, List<StorageQueueAcknowledgment> acknowledgments) {
+		RuntimeException failure = null;
 		try {
 			this.channel.send(message);
-			if (acknowledgment.isAutoAck()) {
-				acknowledgment.complete();
-			}
 		}
 		catch (RuntimeException ex) {
-			if (acknowledgment.isAutoAck()) {
-				settleFailure(acknowledgment, leased, ex);
-			}
-			else {
-				logger.debug("Handler of queue '" + leased.queueName() + "' failed after taking over settlement", ex);
-			}
+			failure = ex;
 		}
-		finally {
-			if (!acknowledgment.isAcknowledged()) {
-				logger.warn("The handler of queue '" + leased.queueName() + "' took over the settlement of message "
-						+ leased.id() + " but did not settle it; it returns when its lease ends");
+		for (StorageQueueAcknowledgment acknowledgment : acknowledgments) {
+			if (acknowledgment.isAutoAck()) {
+				if (failure == null) {
+					acknowledgment.complete();
+				}
+				else {
+					settleFailure(acknowledgment, failure);
+				}
+			}
+			else if (!acknowledgment.isAcknowledged()) {
+				logger.warn("The handler of queue '" + acknowledgment.message().queueName() + "' took over the "
+						+ "settlement of message " + acknowledgment.messageId() + " but did not settle it; it returns "
+						+ "when its lease ends", failure);
 				acknowledgment.abandon();
 			}
 		}
@@ -115,10 +149,10 @@ final class MessageDispatcher {
 		return cause.getClass().getName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
 	}
 
-	private void settleFailure(StorageQueueAcknowledgment acknowledgment, LeasedMessage leased, RuntimeException ex) {
-		String reason = reason(ex);
+	private void settleFailure(StorageQueueAcknowledgment acknowledgment, RuntimeException ex) {
+		LeasedMessage leased = acknowledgment.message();
 		if (leased.dequeueCount() >= this.properties.getMaxDequeueCount()) {
-			acknowledgment.deadLetter("failed " + leased.dequeueCount() + " times (max-dequeue-count): " + reason);
+			acknowledgment.deadLetter("failed " + leased.dequeueCount() + " times (max-dequeue-count): " + reason(ex));
 		}
 		else {
 			logger.warn("Message " + leased.id() + " of queue '" + leased.queueName() + "' failed (attempt "

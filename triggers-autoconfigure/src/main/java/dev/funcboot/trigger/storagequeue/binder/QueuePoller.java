@@ -15,7 +15,7 @@ import org.springframework.context.Lifecycle;
 
 /**
  * Reads one queue: fetches up to {@code batch-size} messages under a lease, hands them to
- * {@link BatchWorkers}, and polls again at once when the batch is settled, or after an
+ * {@link BatchWorkers} (one by one, or in batch mode as one list), and polls again at once when the batch is settled, or after an
  * {@link AdaptivePollingInterval} wait when the queue was empty. A failed poll is logged and
  * backed off, never fatal.
  *
@@ -33,6 +33,8 @@ final class QueuePoller implements Lifecycle, Runnable {
 
 	private final int concurrency;
 
+	private final boolean batchMode;
+
 	private final MessageDispatcher dispatcher;
 
 	private final AdaptivePollingInterval polling;
@@ -47,11 +49,13 @@ final class QueuePoller implements Lifecycle, Runnable {
 
 	private volatile String lastPollError;
 
-	QueuePoller(QueueClient queue, StorageQueueConsumerProperties properties, int concurrency,
+	QueuePoller(QueueClient queue, StorageQueueConsumerProperties properties, int concurrency, boolean batchMode,
 			MessageDispatcher dispatcher) {
 		this.queue = queue;
 		this.properties = properties;
-		this.concurrency = Math.max(1, concurrency);
+		// a batch is one unit of work: one thread
+		this.concurrency = batchMode ? 1 : Math.max(1, concurrency);
+		this.batchMode = batchMode;
 		this.dispatcher = dispatcher;
 		this.polling = new AdaptivePollingInterval(properties.getMinPollingInterval(),
 				properties.getMaxPollingInterval());
@@ -66,7 +70,7 @@ final class QueuePoller implements Lifecycle, Runnable {
 			this.queue.createIfNotExists();
 		}
 		String name = "storagequeue-" + this.queue.getQueueName();
-		this.workers = new BatchWorkers(name, this.concurrency, this.dispatcher, this::isRunning);
+		this.workers = new BatchWorkers(name, this.concurrency, this.dispatcher, this::isRunning, this.batchMode);
 		this.running = true;
 		this.thread = new Thread(this, name + "-poller");
 		this.thread.start();

@@ -1,6 +1,7 @@
 package dev.funcboot.trigger.storagequeue.binder;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.funcboot.functions.binding.QueueOptions;
@@ -88,6 +89,21 @@ public final class StorageQueueAcknowledgment implements AcknowledgmentCallback 
 	/** How many times the message has been received, this delivery included. */
 	public long dequeueCount() {
 		return this.message.dequeueCount();
+	}
+
+	/** The message id, stable across deliveries. */
+	public String messageId() {
+		return this.message.id();
+	}
+
+	/** When the message was added to the queue. */
+	public Instant insertionTime() {
+		return this.message.insertionTime();
+	}
+
+	/** When the queue drops the message unless it is deleted before. */
+	public Instant expirationTime() {
+		return this.message.expirationTime();
 	}
 
 	@Override

@@ -81,7 +81,8 @@ public class StorageQueueBinder implements
 		PoisonQueueRouter poison = new PoisonQueueRouter(poisonQueue, consumer.getMessageEncoding(), this.clock);
 		MessageDispatcher dispatcher = new MessageDispatcher(inputChannel, consumer, poison, settlementCounts,
 				(group != null) ? group : properties.getBindingName(), this.leases);
-		QueuePoller poller = new QueuePoller(queue, consumer, properties.getConcurrency(), dispatcher);
+		QueuePoller poller = new QueuePoller(queue, consumer, properties.getConcurrency(), properties.isBatchMode(),
+				dispatcher);
 		StorageQueueConsumerBinding binding = new StorageQueueConsumerBinding(queueName, group, inputChannel, poller,
 				settlementCounts);
 		if (properties.isAutoStartup()) {

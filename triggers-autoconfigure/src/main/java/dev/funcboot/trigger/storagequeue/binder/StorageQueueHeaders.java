@@ -30,6 +30,13 @@ public final class StorageQueueHeaders {
 	 */
 	public static final String ACKNOWLEDGMENT = PREFIX + "acknowledgment";
 
+	/**
+	 * In batch mode ({@code spring.cloud.stream.bindings.<binding>.consumer.batch-mode=true}, the
+	 * payload a {@code List<byte[]>}): the {@code List<StorageQueueAcknowledgment>} of the batch, in
+	 * payload order; each one also tells its message's id, dequeue count and times.
+	 */
+	public static final String ACKNOWLEDGMENTS = PREFIX + "acknowledgments";
+
 	private StorageQueueHeaders() {
 	}
 
