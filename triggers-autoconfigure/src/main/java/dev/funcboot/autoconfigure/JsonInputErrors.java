@@ -58,8 +58,15 @@ public final class JsonInputErrors {
 		return path.toString();
 	}
 
+	/** The longest part of an offending value that an error repeats; reasons end up in logs and poison messages. */
+	static final int MAX_QUOTED_LENGTH = 64;
+
 	private static String quote(Object value) {
-		return (value instanceof String) ? "\"" + value + "\"" : String.valueOf(value);
+		String text = String.valueOf(value);
+		if (text.length() > MAX_QUOTED_LENGTH) {
+			text = text.substring(0, MAX_QUOTED_LENGTH) + "... (" + text.length() + " characters)";
+		}
+		return (value instanceof String) ? "\"" + text + "\"" : text;
 	}
 
 	private static String firstLine(String message) {
