@@ -101,6 +101,22 @@ class StorageQueueTriggerIntegrationTests extends AbstractTriggerIntegrationTest
 	}
 
 	@Test
+	void aPoisonMessageTooLargeForItsEnvelopeIsKeptAsItWas() {
+		String queue = uniqueDestination("large");
+		start(triggerProperties("accept", queue));
+		// 45,000 bytes are 60,000 Base64 characters: within the 64 KiB limit, but not once wrapped and encoded again
+		String body = "{\"id\":\"l-1\",\"quantity\":\"" + "x".repeat(45_000 - 30) + "\"}";
+		String text = base64(body);
+		assertThat(text.length()).isBetween(59_000, 61_000);
+		queues.getQueueClient(queue).sendMessage(text);
+		QueueClient poison = AzuriteQueues.existing(queues, queue + "-poison");
+		await().atMost(Duration.ofSeconds(30)).until(() -> poison.peekMessage() != null);
+		assertThat(poison.peekMessage().getBody().toString()).as("the original text, not an envelope").isEqualTo(text);
+		await().atMost(Duration.ofSeconds(30)).until(() -> pending(queue) == 0);
+		awaitMessages("accept", 0, 0, 1);
+	}
+
+	@Test
 	void countsSettlementsAsMicrometerCounters() {
 		String queue = uniqueDestination("metrics");
 		ConfigurableApplicationContext application = start(triggerProperties("accept", queue));
