@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Starts (installing when missing) the real services that Funcboot's tests and demos use.
-#   scripts/services.sh start [postgres ...]   start the named services (default: all the tests need)
-#   scripts/services.sh status                 show what is running
-# Idempotent: a service that already answers is left alone. Needs root (or sudo) only to install.
+#   scripts/services.sh start [postgres|azurite ...]   start the named services (default: all the tests need)
+#   scripts/services.sh status                         show what is running
+# Idempotent: a service that already answers is left alone. Needs root (or sudo) only to install
+# PostgreSQL; Azurite installs from npm into a directory of its own, without root.
 set -euo pipefail
 
-SERVICES_NEEDED_BY_TESTS=(postgres)
+SERVICES_NEEDED_BY_TESTS=(postgres azurite)
+
+ROOT_DIR=$(cd "$(dirname "$0")/.." && pwd)
+AZURITE_VERSION=3.35.0   # 3.37 and later need Node 22
+AZURITE_HOME=${FUNCBOOT_AZURITE_HOME:-$HOME/.funcboot/azurite-$AZURITE_VERSION}
+AZURITE_DATA=${FUNCBOOT_AZURITE_DATA:-$ROOT_DIR/.services/azurite}
 
 log() { printf '[services] %s\n' "$*" >&2; }
 
@@ -60,8 +66,47 @@ start_postgres() {
   log "postgres: ready (127.0.0.1:5432, user postgres, database test)"
 }
 
+port_open() { # port_open PORT: whether something accepts TCP connections on 127.0.0.1:PORT
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# The queue service answers any HTTP request (400 or 403 without credentials): proof it is up,
+# not only that the port is bound.
+azurite_ready() { curl -s -o /dev/null -m 2 "http://127.0.0.1:10001/devstoreaccount1?comp=list"; }
+
+start_azurite() {
+  if azurite_ready; then
+    log "azurite: already running (blob 10000, queue 10001, table 10002 on 127.0.0.1)"
+    return 0
+  fi
+  for port in 10000 10001 10002; do
+    if port_open "$port"; then
+      log "azurite: port $port is taken by something that is not Azurite's queue service; free it"; return 1
+    fi
+  done
+  local bin="$AZURITE_HOME/node_modules/.bin/azurite"
+  if [ ! -x "$bin" ]; then
+    command -v npm >/dev/null || { log "azurite: needs Node.js 18+ and npm (apt-get install nodejs npm)"; return 1; }
+    log "azurite: installing azurite@$AZURITE_VERSION from npm into $AZURITE_HOME"
+    mkdir -p "$AZURITE_HOME"
+    # from / so that npm does not pick up a package.json (or workspace) of the current directory
+    (cd / && npm install --prefix "$AZURITE_HOME" --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION" >&2)
+  fi
+  mkdir -p "$AZURITE_DATA"
+  log "azurite: starting (data in $AZURITE_DATA, log in $AZURITE_DATA/azurite.log)"
+  # --skipApiVersionCheck: the Java SDK may speak a newer service version than this Azurite knows
+  nohup "$bin" --silent --skipApiVersionCheck --loose \
+    --blobHost 127.0.0.1 --blobPort 10000 --queueHost 127.0.0.1 --queuePort 10001 \
+    --tableHost 127.0.0.1 --tablePort 10002 --location "$AZURITE_DATA" \
+    >"$AZURITE_DATA/azurite.log" 2>&1 </dev/null &
+  echo $! >"$AZURITE_DATA/azurite.pid"
+  wait_for azurite 60 azurite_ready || { tail -20 "$AZURITE_DATA/azurite.log" >&2; return 1; }
+  log "azurite: ready (pid $(cat "$AZURITE_DATA/azurite.pid"); queue http://127.0.0.1:10001/devstoreaccount1)"
+}
+
 status() {
   if command -v pg_isready >/dev/null && postgres_ready; then echo "postgres: up"; else echo "postgres: down"; fi
+  if azurite_ready; then echo "azurite: up"; else echo "azurite: down"; fi
 }
 
 cmd=${1:-start}; shift || true
@@ -71,9 +116,10 @@ case "$cmd" in
     for service in "${services[@]}"; do
       case "$service" in
         postgres) start_postgres ;;
+        azurite) start_azurite ;;
         *) log "unknown service '$service'"; exit 2 ;;
       esac
     done ;;
   status) status ;;
-  *) echo "usage: $0 start [postgres] | status" >&2; exit 2 ;;
+  *) echo "usage: $0 start [postgres|azurite ...] | status" >&2; exit 2 ;;
 esac

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.funcboot.autoconfigure.FunctionBindingRegistry;
 import dev.funcboot.autoconfigure.TriggerStatus;
 import dev.funcboot.functions.binding.FunctionBinding;
+import dev.funcboot.functions.binding.OutputBinding;
 import dev.funcboot.functions.pipeline.FunctionPolicy;
 import dev.funcboot.functions.pipeline.FunctionStatistics;
 import dev.funcboot.functions.pipeline.InvocationOutcome;
@@ -72,7 +73,14 @@ public class FuncbootEndpoint {
 			}
 		}
 		map.put("trigger", trigger);
-		map.put("outputs", List.of());
+		List<Map<String, Object>> outputs = new ArrayList<>();
+		for (OutputBinding output : binding.outputs()) {
+			Map<String, Object> described = new LinkedHashMap<>();
+			described.put("type", output.type());
+			described.putAll(output.describe());
+			outputs.add(described);
+		}
+		map.put("outputs", outputs);
 		map.put("policy", policy(binding.policy()));
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (Map.Entry<InvocationOutcome, Long> entry : this.statistics.counts(binding.name()).entrySet()) {

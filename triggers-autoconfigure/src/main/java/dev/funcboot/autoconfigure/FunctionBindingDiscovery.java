@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.funcboot.functions.annotation.ExponentialBackoffRetry;
 import dev.funcboot.functions.annotation.FixedDelayRetry;
 import dev.funcboot.functions.annotation.FunctionOptions;
+import dev.funcboot.functions.annotation.QueueTrigger;
 import dev.funcboot.functions.binding.FunctionBinding;
+import dev.funcboot.functions.binding.OutputBinding;
 import dev.funcboot.functions.binding.TriggerBinding;
 import dev.funcboot.functions.pipeline.FunctionPolicy;
 import dev.funcboot.functions.pipeline.RetryPolicy;
@@ -28,23 +31,36 @@ final class FunctionBindingDiscovery {
 
 	private static final Log logger = LogFactory.getLog(FunctionBindingDiscovery.class);
 
+	private static final Map<Class<? extends Annotation>, String> INACTIVE_TRIGGER_HINTS = Map.of(QueueTrigger.class,
+			"add com.azure:azure-storage-queue and org.springframework.cloud:spring-cloud-stream to the class path");
+
 	private final ListableBeanFactory beanFactory;
 
 	private final FunctionsProperties properties;
 
 	private final List<TriggerBindingResolver> resolvers;
 
+	private final List<OutputBindingResolver> outputResolvers;
+
 	private final BindingValues values;
 
 	FunctionBindingDiscovery(ListableBeanFactory beanFactory, FunctionsProperties properties,
 			List<TriggerBindingResolver> resolvers, BindingValues values) {
+		this(beanFactory, properties, resolvers, List.of(), values);
+	}
+
+	FunctionBindingDiscovery(ListableBeanFactory beanFactory, FunctionsProperties properties,
+			List<TriggerBindingResolver> resolvers, List<OutputBindingResolver> outputResolvers,
+			BindingValues values) {
 		this.beanFactory = beanFactory;
 		this.properties = properties;
 		this.resolvers = resolvers;
+		this.outputResolvers = outputResolvers;
 		this.values = values;
 	}
 
 	FunctionBindingRegistry discover() {
+		warnAboutInactiveTriggers();
 		Set<String> names = new LinkedHashSet<>();
 		for (TriggerBindingResolver resolver : this.resolvers) {
 			for (String bean : this.beanFactory.getBeanNamesForAnnotation(resolver.annotationType())) {
@@ -62,11 +78,28 @@ final class FunctionBindingDiscovery {
 		return new FunctionBindingRegistry(bindings);
 	}
 
+	/**
+	 * A trigger annotation whose auto-configuration backed off (its library is missing) would
+	 * leave the function without a trigger, silently; say so, with the fix.
+	 */
+	private void warnAboutInactiveTriggers() {
+		INACTIVE_TRIGGER_HINTS.forEach((annotation, fix) -> {
+			boolean active = this.resolvers.stream().anyMatch((resolver) -> resolver.annotationType() == annotation);
+			String[] beans = this.beanFactory.getBeanNamesForAnnotation(annotation);
+			if (!active && beans.length > 0) {
+				logger.warn("Function(s) " + String.join(", ", beans) + " are annotated with @"
+						+ annotation.getSimpleName() + ", but that trigger is not active, so they get no events: "
+						+ fix);
+			}
+		});
+	}
+
 	private FunctionBinding bind(String name) {
 		FunctionsProperties.Function props = this.properties.getFunctions().get(name);
 		boolean isBean = this.beanFactory.containsBeanDefinition(name);
 		TriggerBinding trigger = null;
 		String triggerSource = null;
+		TriggerBindingResolver triggerResolver = null;
 		for (TriggerBindingResolver resolver : this.resolvers) {
 			Annotation annotation = isBean ? this.beanFactory.findAnnotationOnBean(name, resolver.annotationType())
 					: null;
@@ -79,6 +112,7 @@ final class FunctionBindingDiscovery {
 				}
 				trigger = candidate;
 				triggerSource = candidate.type();
+				triggerResolver = resolver;
 			}
 		}
 		if (trigger == null) {
@@ -89,15 +123,36 @@ final class FunctionBindingDiscovery {
 			}
 			if (props != null) {
 				throw new IllegalStateException("funcboot.functions." + name + " declares no trigger: set "
-						+ "funcboot.functions." + name + ".http.route (HTTP) or funcboot.functions." + name
-						+ ".timer.schedule (timer), or annotate the bean '" + name + "' with a trigger annotation");
+						+ "funcboot.functions." + name + ".http.route (HTTP), funcboot.functions." + name
+						+ ".timer.schedule (timer) or funcboot.functions." + name + ".queue.name (Storage queue), "
+						+ "or annotate the bean '" + name + "' with a trigger annotation");
 			}
 			return null;
 		}
 		String definition = (props != null && props.getDefinition() != null && !props.getDefinition().isBlank())
 				? props.getDefinition().trim() : name;
 		boolean enabled = props == null || props.getEnabled() == null || props.getEnabled();
-		return new FunctionBinding(name, definition, trigger, policy(name, isBean, props), enabled);
+		List<OutputBinding> outputs = outputs(name, isBean, props);
+		if (!outputs.isEmpty() && !triggerResolver.supportsOutputs()) {
+			throw new IllegalStateException("Function '" + name + "' declares " + outputs.get(0).type()
+					+ " output(s), but its " + trigger.type() + " trigger does not send outputs; its results would "
+					+ "be lost. Remove the output, or bind the function to a trigger that sends outputs "
+					+ "(queue)");
+		}
+		return new FunctionBinding(name, definition, trigger, policy(name, isBean, props), enabled, outputs);
+	}
+
+	private List<OutputBinding> outputs(String name, boolean isBean, FunctionsProperties.Function props) {
+		List<OutputBinding> outputs = new ArrayList<>();
+		for (OutputBindingResolver resolver : this.outputResolvers) {
+			Annotation annotation = isBean ? this.beanFactory.findAnnotationOnBean(name, resolver.annotationType())
+					: null;
+			OutputBinding output = resolver.resolve(name, annotation, props, this.values);
+			if (output != null) {
+				outputs.add(output);
+			}
+		}
+		return outputs;
 	}
 
 	private FunctionPolicy policy(String name, boolean isBean, FunctionsProperties.Function props) {

@@ -63,9 +63,10 @@ public class FunctionsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FunctionBindingRegistry funcbootFunctionBindingRegistry(ListableBeanFactory beanFactory,
-			FunctionsProperties properties, ObjectProvider<TriggerBindingResolver> resolvers, Environment environment) {
+			FunctionsProperties properties, ObjectProvider<TriggerBindingResolver> resolvers,
+			ObjectProvider<OutputBindingResolver> outputResolvers, Environment environment) {
 		return new FunctionBindingDiscovery(beanFactory, properties, resolvers.orderedStream().toList(),
-				new BindingValues(environment))
+				outputResolvers.orderedStream().toList(), new BindingValues(environment))
 			.discover();
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.funcboot.functions.annotation.AuthLevel;
 import dev.funcboot.functions.annotation.HttpMethod;
+import dev.funcboot.functions.binding.QueueOptions;
 import dev.funcboot.functions.pipeline.FunctionPolicy;
 import dev.funcboot.functions.pipeline.RetryPolicy;
 
@@ -96,6 +97,12 @@ public class FunctionsProperties {
 		/** Timer trigger settings. */
 		private Timer timer;
 
+		/** Storage queue trigger settings. */
+		private Queue queue;
+
+		/** Storage queue output: where the function's results are sent. */
+		private QueueOutput queueOutput;
+
 		public String getDefinition() {
 			return this.definition;
 		}
@@ -150,6 +157,22 @@ public class FunctionsProperties {
 
 		public void setTimer(Timer timer) {
 			this.timer = timer;
+		}
+
+		public Queue getQueue() {
+			return this.queue;
+		}
+
+		public void setQueue(Queue queue) {
+			this.queue = queue;
+		}
+
+		public QueueOutput getQueueOutput() {
+			return this.queueOutput;
+		}
+
+		public void setQueueOutput(QueueOutput queueOutput) {
+			this.queueOutput = queueOutput;
 		}
 
 	}
@@ -294,6 +317,144 @@ public class FunctionsProperties {
 
 		public void setUseMonitor(Boolean useMonitor) {
 			this.useMonitor = useMonitor;
+		}
+
+	}
+
+	public static class Queue {
+
+		/** Name of the queue the function listens to. */
+		private String name;
+
+		/**
+		 * Storage connection: a name under funcboot.storage.connections, or a property holding a
+		 * connection string. Defaults to 'default'.
+		 */
+		private String connection;
+
+		/** How many messages one poll fetches, 1 to 32; overrides funcboot.queue.batch-size. */
+		private Integer batchSize;
+
+		/**
+		 * How many times a message is tried before it goes to the poison queue, when the function
+		 * declares no retry policy; overrides funcboot.queue.max-dequeue-count.
+		 */
+		private Integer maxDequeueCount;
+
+		/**
+		 * How long a failed message stays invisible before it is tried again, when the function
+		 * declares no retry policy; overrides funcboot.queue.visibility-timeout.
+		 */
+		private Duration visibilityTimeout;
+
+		/** How long a received message stays invisible to other consumers; renewed while it is processed. */
+		private Duration lease;
+
+		/** First wait after an empty poll; overrides funcboot.queue.min-polling-interval. */
+		private Duration minPollingInterval;
+
+		/** Longest wait between polls of an idle queue; overrides funcboot.queue.max-polling-interval. */
+		private Duration maxPollingInterval;
+
+		/** How message text maps to bytes: base64 or none; overrides funcboot.queue.message-encoding. */
+		private QueueOptions.MessageEncoding messageEncoding;
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getConnection() {
+			return this.connection;
+		}
+
+		public void setConnection(String connection) {
+			this.connection = connection;
+		}
+
+		public Integer getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(Integer batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Integer getMaxDequeueCount() {
+			return this.maxDequeueCount;
+		}
+
+		public void setMaxDequeueCount(Integer maxDequeueCount) {
+			this.maxDequeueCount = maxDequeueCount;
+		}
+
+		public Duration getVisibilityTimeout() {
+			return this.visibilityTimeout;
+		}
+
+		public void setVisibilityTimeout(Duration visibilityTimeout) {
+			this.visibilityTimeout = visibilityTimeout;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
+		}
+
+		public Duration getMinPollingInterval() {
+			return this.minPollingInterval;
+		}
+
+		public void setMinPollingInterval(Duration minPollingInterval) {
+			this.minPollingInterval = minPollingInterval;
+		}
+
+		public Duration getMaxPollingInterval() {
+			return this.maxPollingInterval;
+		}
+
+		public void setMaxPollingInterval(Duration maxPollingInterval) {
+			this.maxPollingInterval = maxPollingInterval;
+		}
+
+		public QueueOptions.MessageEncoding getMessageEncoding() {
+			return this.messageEncoding;
+		}
+
+		public void setMessageEncoding(QueueOptions.MessageEncoding messageEncoding) {
+			this.messageEncoding = messageEncoding;
+		}
+
+	}
+
+	public static class QueueOutput {
+
+		/** Name of the queue the function's results are sent to. */
+		private String name;
+
+		/** Storage connection of the output queue; defaults to 'default'. */
+		private String connection;
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getConnection() {
+			return this.connection;
+		}
+
+		public void setConnection(String connection) {
+			this.connection = connection;
 		}
 
 	}

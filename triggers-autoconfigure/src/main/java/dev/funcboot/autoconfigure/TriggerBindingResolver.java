@@ -26,4 +26,13 @@ public interface TriggerBindingResolver {
 	TriggerBinding resolve(String name, Annotation annotation, FunctionsProperties.Function properties,
 			BindingValues values);
 
+	/**
+	 * Whether this trigger's adapter sends the function's return value to declared output
+	 * bindings; a function declaring outputs on a trigger that does not fails the start-up
+	 * rather than dropping its results.
+	 */
+	default boolean supportsOutputs() {
+		return false;
+	}
+
 }

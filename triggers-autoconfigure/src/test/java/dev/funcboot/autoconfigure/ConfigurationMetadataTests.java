@@ -33,7 +33,7 @@ class ConfigurationMetadataTests {
 			}
 		}
 		assertThat(names).contains("funcboot.defaults.timeout", "funcboot.functions", "funcboot.http.route-prefix",
-				"funcboot.keys.master");
+				"funcboot.keys.master", "funcboot.queue.batch-size", "funcboot.storage.connections");
 		assertThat(undocumented).isEmpty();
 	}
 
@@ -51,6 +51,32 @@ class ConfigurationMetadataTests {
 			}
 		}
 		throw new AssertionError("funcboot.defaults.timeout has no metadata");
+	}
+
+	@Test
+	void queueDefaultsAreTheCoreConstants() throws Exception {
+		JsonNode metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			metadata = new ObjectMapper().readTree(in);
+		}
+		java.util.Map<String, String> defaults = new java.util.HashMap<>();
+		for (JsonNode property : metadata.get("properties")) {
+			if (property.hasNonNull("defaultValue")) {
+				defaults.put(property.get("name").asText(), property.get("defaultValue").asText());
+			}
+		}
+		dev.funcboot.functions.binding.QueueOptions core = dev.funcboot.functions.binding.QueueOptions.DEFAULTS;
+		assertThat(Integer.parseInt(defaults.get("funcboot.queue.batch-size"))).isEqualTo(core.batchSize());
+		assertThat(Integer.parseInt(defaults.get("funcboot.queue.max-dequeue-count"))).isEqualTo(core.maxDequeueCount());
+		assertThat(duration(defaults.get("funcboot.queue.visibility-timeout"))).isEqualTo(core.visibilityTimeout());
+		assertThat(duration(defaults.get("funcboot.queue.lease"))).isEqualTo(core.lease());
+		assertThat(duration(defaults.get("funcboot.queue.min-polling-interval"))).isEqualTo(core.minPollingInterval());
+		assertThat(duration(defaults.get("funcboot.queue.max-polling-interval"))).isEqualTo(core.maxPollingInterval());
+		assertThat(defaults.get("funcboot.queue.message-encoding")).isEqualToIgnoringCase(core.messageEncoding().name());
+	}
+
+	private static java.time.Duration duration(String value) {
+		return org.springframework.boot.convert.DurationStyle.detectAndParse(value);
 	}
 
 }

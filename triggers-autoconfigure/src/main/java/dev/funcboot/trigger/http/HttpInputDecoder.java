@@ -11,19 +11,15 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.funcboot.autoconfigure.FunctionHandle;
+import dev.funcboot.autoconfigure.JsonInputErrors;
 import dev.funcboot.functions.InputConversionException;
 import dev.funcboot.functions.http.HttpRequestMessage;
 import jakarta.servlet.http.HttpServletRequest;
@@ -204,54 +200,7 @@ final class HttpInputDecoder {
 	}
 
 	static InputConversionException conversionError(JsonProcessingException ex) {
-		if (ex instanceof StreamReadException read && !(ex instanceof JsonMappingException)) {
-			JsonLocation location = read.getLocation();
-			String where = (location != null)
-					? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
-			return new InputConversionException(null, "Malformed JSON" + where + ": " + ex.getOriginalMessage(), ex);
-		}
-		String field = (ex instanceof JsonMappingException mapping) ? path(mapping) : null;
-		String message;
-		if (ex instanceof InvalidFormatException invalid) {
-			message = "cannot convert " + quote(invalid.getValue()) + " to "
-					+ invalid.getTargetType().getSimpleName();
-		}
-		else if (ex instanceof UnrecognizedPropertyException) {
-			message = "unknown field";
-		}
-		else {
-			message = firstLine(ex.getOriginalMessage());
-		}
-		String prefix = (field != null && !field.isEmpty()) ? "Field '" + field + "': " : "Invalid body: ";
-		return new InputConversionException((field == null || field.isEmpty()) ? null : field, prefix + message, ex);
-	}
-
-	private static String path(JsonMappingException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JsonMappingException.Reference reference : ex.getPath()) {
-			if (reference.getFieldName() != null) {
-				if (path.length() > 0) {
-					path.append('.');
-				}
-				path.append(reference.getFieldName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
-	}
-
-	private static String quote(Object value) {
-		return (value instanceof String) ? "\"" + value + "\"" : String.valueOf(value);
-	}
-
-	private static String firstLine(String message) {
-		if (message == null) {
-			return "invalid value";
-		}
-		int newline = message.indexOf('\n');
-		return (newline >= 0) ? message.substring(0, newline) : message;
+		return JsonInputErrors.of(ex);
 	}
 
 	private static boolean hasAny(Map<String, String> values) {

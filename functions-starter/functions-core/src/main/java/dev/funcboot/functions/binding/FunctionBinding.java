@@ -1,5 +1,6 @@
 package dev.funcboot.functions.binding;
 
+import java.util.List;
 import java.util.Objects;
 
 import dev.funcboot.functions.pipeline.FunctionPolicy;
@@ -14,15 +15,29 @@ import dev.funcboot.functions.pipeline.FunctionPolicy;
  * @param trigger the trigger and its settings
  * @param policy timeout, retry and concurrency
  * @param enabled whether the trigger is active
+ * @param outputs where the function's return value is sent besides back to the trigger; never
+ * {@code null}
  */
 public record FunctionBinding(String name, String definition, TriggerBinding trigger, FunctionPolicy policy,
-		boolean enabled) {
+		boolean enabled, List<OutputBinding> outputs) {
 
 	public FunctionBinding {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(definition, "definition");
 		Objects.requireNonNull(trigger, "trigger");
 		Objects.requireNonNull(policy, "policy");
+		outputs = (outputs != null) ? List.copyOf(outputs) : List.of();
+	}
+
+	/** A binding without outputs. */
+	public FunctionBinding(String name, String definition, TriggerBinding trigger, FunctionPolicy policy,
+			boolean enabled) {
+		this(name, definition, trigger, policy, enabled, List.of());
+	}
+
+	/** The outputs of one type ({@code queue}, ...). */
+	public <T extends OutputBinding> List<T> outputsOfType(Class<T> type) {
+		return this.outputs.stream().filter(type::isInstance).map(type::cast).toList();
 	}
 
 }

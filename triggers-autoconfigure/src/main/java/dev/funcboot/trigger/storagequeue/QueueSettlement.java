@@ -1,0 +1,58 @@
+package dev.funcboot.trigger.storagequeue;
+
+import java.time.Duration;
+
+import dev.funcboot.functions.pipeline.InvocationOutcome;
+import dev.funcboot.functions.pipeline.InvocationResult;
+import dev.funcboot.trigger.storagequeue.binder.StorageQueueAcknowledgment;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * What happens to a message after its invocation: success deletes it; a poison outcome
+ * (undecodable input, {@code PoisonMessageException}) dead-letters it at once; a retryable one
+ * makes it visible again after the retry delay, or dead-letters it with "retries exhausted" when
+ * its dequeue count used the last attempt.
+ */
+final class QueueSettlement {
+
+	private static final Log logger = LogFactory.getLog(QueueSettlement.class);
+
+	private final String function;
+
+	private final QueueRetries retries;
+
+	QueueSettlement(String function, QueueRetries retries) {
+		this.function = function;
+		this.retries = retries;
+	}
+
+	void settle(StorageQueueAcknowledgment acknowledgment, InvocationResult result) {
+		long attempt = acknowledgment.dequeueCount();
+		if (result.isSuccess()) {
+			acknowledgment.complete();
+		}
+		else if (result.outcome() == InvocationOutcome.POISON) {
+			acknowledgment.deadLetter(result.reason());
+		}
+		else if (this.retries.allowsAttemptAfter(attempt)) {
+			Duration delay = this.retries.delayAfter(attempt);
+			logger.warn("Queue function '" + this.function + "' attempt " + attempt + " of " + this.retries.maxAttempts()
+					+ " ended " + result.outcome().tag() + where(acknowledgment, result) + "; retrying in " + delay
+					+ ": " + result.reason(), result.error());
+			acknowledgment.retry(delay);
+		}
+		else {
+			InvocationResult exhausted = new InvocationResult(result.context(), InvocationOutcome.POISON, null,
+					result.error(), (int) Math.min(attempt, Integer.MAX_VALUE), true);
+			logger.error("Queue function '" + this.function + "' gave up" + where(acknowledgment, result) + ": "
+					+ exhausted.reason(), result.error());
+			acknowledgment.deadLetter(exhausted.reason());
+		}
+	}
+
+	private static String where(StorageQueueAcknowledgment acknowledgment, InvocationResult result) {
+		return " (invocation " + result.context().invocationId() + ", message " + acknowledgment.messageId() + ")";
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.funcboot.trigger.storagequeue.binder;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * How the messages of one consumer binding ended: completed (deleted after success), retried
+ * (made visible again), dead-lettered (moved to the poison queue), plus settlements that failed
+ * (the message then returns when its lease expires). Thread-safe; kept by the binder per queue and
+ * group, so the counts survive unbinding and binding again.
+ */
+public final class SettlementCounts {
+
+	private final LongAdder completed = new LongAdder();
+
+	private final LongAdder retried = new LongAdder();
+
+	private final LongAdder deadLettered = new LongAdder();
+
+	private final LongAdder failed = new LongAdder();
+
+	private volatile String lastDeadLetterReason;
+
+	void completed() {
+		this.completed.increment();
+	}
+
+	void retried() {
+		this.retried.increment();
+	}
+
+	void deadLettered(String reason) {
+		this.deadLettered.increment();
+		this.lastDeadLetterReason = reason;
+	}
+
+	void settlementFailed() {
+		this.failed.increment();
+	}
+
+	public long completedCount() {
+		return this.completed.sum();
+	}
+
+	public long retriedCount() {
+		return this.retried.sum();
+	}
+
+	public long deadLetteredCount() {
+		return this.deadLettered.sum();
+	}
+
+	public long settlementFailureCount() {
+		return this.failed.sum();
+	}
+
+	/** Why the last message went to the poison queue, or {@code null}. */
+	public String lastDeadLetterReason() {
+		return this.lastDeadLetterReason;
+	}
+
+}
