@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootApplication(excludeName = { "dev.funcboot.autoconfigure.FunctionsAutoConfiguration",
 		"dev.funcboot.trigger.http.HttpTriggerAutoConfiguration",
 		"dev.funcboot.trigger.timer.TimerTriggerAutoConfiguration",
-		"dev.funcboot.actuate.FuncbootEndpointAutoConfiguration" })
+		"dev.funcboot.actuate.FuncbootEndpointAutoConfiguration",
+		"dev.funcboot.trigger.storagequeue.StorageQueueTriggerAutoConfiguration",
+		"dev.funcboot.trigger.storagequeue.binder.StorageQueueBinderDefaultsAutoConfiguration" })
 public class PlainStartupApp {
 
 	public static void main(String[] args) {
