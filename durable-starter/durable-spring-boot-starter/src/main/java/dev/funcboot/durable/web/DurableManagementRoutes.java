@@ -60,6 +60,7 @@ public final class DurableManagementRoutes {
 			.POST(base + "/orchestrators/{name}", this::start)
 			.POST(base + "/orchestrators/{name}/{instanceId}", this::start)
 			.GET(base + "/instances", this::list)
+			.DELETE(base + "/instances", this::purgeMany)
 			.GET(base + "/instances/{instanceId}", this::status)
 			.DELETE(base + "/instances/{instanceId}", this::purge)
 			.POST(base + "/instances/{instanceId}/raiseEvent/{eventName}", this::raiseEvent)
@@ -131,19 +132,8 @@ public final class DurableManagementRoutes {
 	}
 
 	private ServerResponse list(ServerRequest request) {
-		Set<OrchestrationStatus> statuses = null;
-		String runtimeStatus = request.param("runtimeStatus").orElse(null);
-		if (runtimeStatus != null && !runtimeStatus.isBlank()) {
-			statuses = EnumSet.noneOf(OrchestrationStatus.class);
-			for (String value : runtimeStatus.split(",")) {
-				statuses.add(OrchestrationStatus.fromDisplayName(value.trim()));
-			}
-		}
-		int top = request.param("top").map(Integer::parseInt).orElse(100);
-		String token = request.headers().firstHeader("x-ms-continuation-token");
-		InstanceQuery query = new InstanceQuery(statuses, request.param("instanceIdPrefix").orElse(null),
-				time(request, "createdTimeFrom"), time(request, "createdTimeTo"), top, token);
-		InstancePage page = this.client.query(query);
+		InstancePage page = this.client.query(query(request, request.param("top").map(Integer::parseInt).orElse(100),
+				request.headers().firstHeader("x-ms-continuation-token")));
 		boolean showInput = flag(request, "showInput");
 		List<Map<String, Object>> body = new ArrayList<>();
 		for (OrchestrationMetadata instance : page.instances()) {
@@ -154,6 +144,49 @@ public final class DurableManagementRoutes {
 			builder.header("x-ms-continuation-token", page.continuationToken());
 		}
 		return builder.contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+	/** Purges every ended instance matching the filters ({@code createdTimeFrom} is required, as in Durable Functions). */
+	private ServerResponse purgeMany(ServerRequest request) {
+		if (request.param("createdTimeFrom").isEmpty()) {
+			return problem(request, HttpStatus.BAD_REQUEST,
+					"Purging many instances needs createdTimeFrom (and optionally createdTimeTo, runtimeStatus)");
+		}
+		int deleted = 0;
+		String token = null;
+		List<String> ended = new ArrayList<>();
+		do {
+			InstancePage page = this.client.query(query(request, 500, token));
+			for (OrchestrationMetadata instance : page.instances()) {
+				if (!instance.isRunning()) {
+					ended.add(instance.instanceId());
+				}
+			}
+			token = page.continuationToken();
+		}
+		while (token != null);
+		for (String id : ended) {
+			if (this.client.purge(id)) {
+				deleted++;
+			}
+		}
+		if (deleted == 0) {
+			return problem(request, HttpStatus.NOT_FOUND, "No ended instance matches the filters");
+		}
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("instancesDeleted", deleted));
+	}
+
+	private InstanceQuery query(ServerRequest request, int pageSize, String token) {
+		Set<OrchestrationStatus> statuses = null;
+		String runtimeStatus = request.param("runtimeStatus").orElse(null);
+		if (runtimeStatus != null && !runtimeStatus.isBlank()) {
+			statuses = EnumSet.noneOf(OrchestrationStatus.class);
+			for (String value : runtimeStatus.split(",")) {
+				statuses.add(OrchestrationStatus.fromDisplayName(value.trim()));
+			}
+		}
+		return new InstanceQuery(statuses, request.param("instanceIdPrefix").orElse(null),
+				time(request, "createdTimeFrom"), time(request, "createdTimeTo"), pageSize, token);
 	}
 
 	private ServerResponse purge(ServerRequest request) {

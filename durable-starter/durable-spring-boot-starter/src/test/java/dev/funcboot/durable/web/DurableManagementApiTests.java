@@ -162,6 +162,14 @@ class DurableManagementApiTests {
 			.readTree(send("GET", base + "/instances?runtimeStatus=Terminated", null, HOST_KEY).body());
 		assertThat(listed.toString()).contains("\"instanceId\":\"fixed-1\"");
 		assertThat(send("POST", base + "/instances/fixed-1/terminate", null, HOST_KEY).statusCode()).isEqualTo(410);
+		assertThat(send("DELETE", base + "/instances?runtimeStatus=Terminated", null, HOST_KEY).statusCode())
+			.as("bulk purge needs createdTimeFrom")
+			.isEqualTo(400);
+		HttpResponse<String> purged = send("DELETE",
+				base + "/instances?createdTimeFrom=2000-01-01T00:00:00Z&runtimeStatus=Terminated", null, HOST_KEY);
+		assertThat(purged.statusCode()).isEqualTo(200);
+		assertThat(this.mapper.readTree(purged.body()).get("instancesDeleted").asInt()).isPositive();
+		assertThat(send("GET", base + "/instances/fixed-1", null, HOST_KEY).statusCode()).isEqualTo(404);
 	}
 
 	@Test
