@@ -117,8 +117,13 @@ public final class DurableWorker implements AutoCloseable {
 		long waitMillis = this.maxPollInterval.toMillis();
 		Instant next = this.store.nextVisibleAt();
 		if (next != null) {
+			// A message visible already that this thread was not handed belongs to an instance another
+			// thread or replica holds (or a suspended one): its release is signalled here or found by the
+			// next poll. Waking every millisecond for it only burns the CPU the holder needs.
 			long untilNext = Duration.between(this.clock.instant(), next).toMillis();
-			waitMillis = Math.max(1, Math.min(waitMillis, untilNext));
+			if (untilNext >= 0) {
+				waitMillis = Math.max(1, Math.min(waitMillis, untilNext));
+			}
 		}
 		synchronized (this.monitor) {
 			if (this.signals != seen || !this.running) {
