@@ -71,7 +71,8 @@ final class DurableScenarios implements AutoCloseable {
 				new ActivityProcessor(this.store, BenchOrchestrators.NO_OP, clock, "bench", LEASE), clock,
 				orchestrationThreads, activityThreads, POLL, "bench");
 		if (this.store instanceof WorkNotifier notifier) {
-			notifier.onWork(this.worker::signal);
+			// wake only the threads that can take the work queued (see WorkNotifier#onWorkOfKind)
+			notifier.onWorkOfKind(this.worker::signal);
 		}
 		this.worker.start();
 	}

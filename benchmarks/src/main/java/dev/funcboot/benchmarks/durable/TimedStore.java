@@ -42,6 +42,13 @@ final class TimedStore implements OrchestrationStore, WorkNotifier {
 	}
 
 	@Override
+	public void onWorkOfKind(java.util.function.Consumer<dev.funcboot.durable.store.WorkKind> listener) {
+		if (this.delegate instanceof WorkNotifier notifier) {
+			notifier.onWorkOfKind(listener);
+		}
+	}
+
+	@Override
 	public boolean createInstance(InstanceState instance, HistoryEvent.ExecutionStarted started, Instant visibleAt) {
 		return time("createInstance", () -> this.delegate.createInstance(instance, started, visibleAt));
 	}

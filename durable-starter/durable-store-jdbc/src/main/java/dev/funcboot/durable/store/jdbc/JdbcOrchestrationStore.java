@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -22,6 +23,7 @@ import dev.funcboot.durable.store.InstanceQuery;
 import dev.funcboot.durable.store.InstanceState;
 import dev.funcboot.durable.store.LeaseLostException;
 import dev.funcboot.durable.store.OrchestrationStore;
+import dev.funcboot.durable.store.WorkKind;
 import dev.funcboot.durable.store.WorkNotifier;
 import dev.funcboot.durable.store.OrchestrationWorkItem;
 import dev.funcboot.durable.store.OutgoingMessage;
@@ -61,6 +63,8 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
+	private final List<Consumer<WorkKind>> kindListeners = new CopyOnWriteArrayList<>();
+
 	private JdbcOrchestrationStore(Builder builder, JdbcDialect dialect) {
 		this.transactions = new Transactions(builder.dataSource);
 		this.dialect = dialect;
@@ -86,6 +90,12 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 		this.listeners.add(listener);
 	}
 
+	/** Like {@link #onWork}, naming the kind of work queued. */
+	@Override
+	public void onWorkOfKind(Consumer<WorkKind> listener) {
+		this.kindListeners.add(listener);
+	}
+
 	@Override
 	public boolean createInstance(InstanceState instance, HistoryEvent.ExecutionStarted started, Instant visibleAt) {
 		String id = instance.instanceId();
@@ -102,7 +112,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 			return true;
 		});
 		if (created) {
-			signal();
+			signal(1, 0);
 		}
 		return created;
 	}
@@ -128,7 +138,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 					this.inbox.insert(connection, instanceId, event, visibleAt);
 					return null;
 				});
-		signal();
+		signal(1, 0);
 	}
 
 	@Override
@@ -190,7 +200,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 			}
 			return null;
 		});
-		signal();
+		signal(instancesWithWork(id, commit), commit.activities().size());
 	}
 
 	/**
@@ -248,7 +258,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 					this.inbox.insert(connection, item.instanceId(), result, now);
 					return null;
 				});
-		signal();
+		signal(1, 0);
 	}
 
 	@Override
@@ -276,9 +286,26 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 		return this.transactions.run("read the next visible time", InboxTable::earliestVisibleAt);
 	}
 
-	private void signal() {
+	/** The step's own instance (released) and every other instance it sent messages to. */
+	private static int instancesWithWork(String instanceId, StepCommit commit) {
+		TreeSet<String> ids = new TreeSet<>();
+		ids.add(instanceId);
+		commit.messages().forEach((message) -> ids.add(message.instanceId()));
+		return ids.size();
+	}
+
+	/** Tells listeners of the instances that may have work now and of the activity calls queued. */
+	private void signal(int instances, int activities) {
 		for (Runnable listener : this.listeners) {
 			listener.run();
+		}
+		for (Consumer<WorkKind> listener : this.kindListeners) {
+			for (int i = 0; i < instances; i++) {
+				listener.accept(WorkKind.ORCHESTRATION);
+			}
+			for (int i = 0; i < activities; i++) {
+				listener.accept(WorkKind.ACTIVITY);
+			}
 		}
 	}
 
