@@ -44,12 +44,17 @@ import dev.funcboot.durable.store.StepCommit;
  *
  * Timestamp columns keep microseconds: instance creation and update times are rounded down,
  * message visibility and lease ends rounded up. History events keep every nanosecond.
+ * Histories read for steps are cached and checked against the table on every step, so a step
+ * decodes only the events added since the instance's previous step (see {@code HistoryCache}).
  * Thread-safe; the data source should be pooled.
  */
 public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNotifier {
 
 	/** How often a claim re-reads when the instance it leased had its messages taken meanwhile. */
 	private static final int CLAIM_ATTEMPTS = 10;
+
+	/** How many instances' histories are kept between their steps (least recently used dropped). */
+	private static final int CACHED_HISTORIES = 1024;
 
 	private final Transactions transactions;
 
@@ -60,6 +65,8 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 	private final HistoryTable history;
 
 	private final InboxTable inbox;
+
+	private final HistoryCache historyCache = new HistoryCache(CACHED_HISTORIES);
 
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
@@ -154,7 +161,8 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 				boolean suspended = state.status() == OrchestrationStatus.SUSPENDED;
 				List<InboxMessage> messages = this.inbox.visible(connection, state.instanceId(), now, suspended);
 				if (!messages.isEmpty()) {
-					List<HistoryEvent> events = this.history.load(connection, state.instanceId());
+					List<HistoryEvent> events = this.history.loadForStep(connection, state.instanceId(),
+							this.historyCache);
 					return Optional.of(new OrchestrationWorkItem(state, events, messages, token,
 							Timestamps.ceilInstant(until)));
 				}
@@ -200,6 +208,9 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 			}
 			return null;
 		});
+		if (commit.state() == null || commit.state().status().isTerminal()) {
+			this.historyCache.remove(id); // an ended instance rarely steps again
+		}
 		signal(instancesWithWork(id, commit), commit.activities().size());
 	}
 
@@ -268,7 +279,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 
 	@Override
 	public boolean purge(String instanceId) {
-		return this.transactions.run("purge instance " + instanceId, (connection) -> {
+		boolean purged = this.transactions.run("purge instance " + instanceId, (connection) -> {
 			InstanceTable.Lock lock = InstanceTable.lock(connection, instanceId);
 			if (lock == null || !lock.isTerminal()) {
 				return false;
@@ -279,6 +290,10 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 			InstanceTable.delete(connection, instanceId);
 			return true;
 		});
+		if (purged) {
+			this.historyCache.remove(instanceId);
+		}
+		return purged;
 	}
 
 	@Override
