@@ -141,7 +141,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 		this.transactions.run("send " + HistoryEventCodec.typeOf(event) + " to instance " + instanceId,
 				(connection) -> {
 					// the row lock orders the message against a concurrent purge of the instance
-					InstanceTable.lockOrCreate(connection, this.dialect.sql(), instanceId);
+					InstanceTable.lockOrCreateForMessage(connection, this.dialect.sql(), instanceId);
 					this.inbox.insert(connection, instanceId, event, visibleAt);
 					return null;
 				});
@@ -203,7 +203,10 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 				this.inbox.insert(connection, message.instanceId(), message.event(), message.visibleAt());
 			}
 			InstanceTable.release(connection, id, null);
-			if (own.isPlaceholder() && commit.state() == null && InboxTable.isEmpty(connection, id)) {
+			// a placeholder row whose messages are all gone goes; messages added meanwhile under the
+			// message lock are committed (and counted) before the exclusive lock is granted
+			if (own.isPlaceholder() && commit.state() == null && InstanceTable.lock(connection, id) != null
+					&& InboxTable.isEmpty(connection, id)) {
 				InstanceTable.delete(connection, id);
 			}
 			return null;
@@ -228,7 +231,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 		InstanceTable.Lock own = null;
 		for (String target : ids) {
 			if (target.equals(id)) {
-				own = InstanceTable.lock(connection, id);
+				own = InstanceTable.lockForStep(connection, this.dialect.sql(), id);
 				if (own == null || !token.equals(own.lockToken())) {
 					return own; // lease lost: lock nothing more, the transaction rolls back
 				}
@@ -258,13 +261,14 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 		this.transactions.run("complete activity " + item.name() + " #" + item.taskId() + " of instance "
 				+ item.instanceId(), (connection) -> {
 					// instance row first, as purge does, so the two cannot deadlock
-					InstanceTable.Lock instance = InstanceTable.lock(connection, item.instanceId());
+					InstanceTable.Lock instance = InstanceTable.lockForMessage(connection, this.dialect.sql(),
+							item.instanceId());
 					if (!ActivityTable.delete(connection, item.id(), item.lockToken())) {
 						throw new LeaseLostException("Activity " + item.name() + " #" + item.taskId()
 								+ " of instance " + item.instanceId() + " was handed to another worker");
 					}
 					if (instance == null) {
-						InstanceTable.lockOrCreate(connection, this.dialect.sql(), item.instanceId());
+						InstanceTable.lockOrCreateForMessage(connection, this.dialect.sql(), item.instanceId());
 					}
 					this.inbox.insert(connection, item.instanceId(), result, now);
 					return null;
