@@ -51,6 +51,15 @@ final class HistoryCache {
 		this.entries.put(instanceId, entry);
 	}
 
+	/**
+	 * The number of the last stored event of a history this cache handed out for a step, or -1 when
+	 * that history is not the cached one (then its numbering is unknown).
+	 */
+	synchronized int lastSeqOf(String instanceId, List<HistoryEvent> handedOut) {
+		Entry entry = this.entries.get(instanceId);
+		return (entry != null && entry.events() == handedOut) ? entry.lastSeq() : -1;
+	}
+
 	synchronized void remove(String instanceId) {
 		this.entries.remove(instanceId);
 	}

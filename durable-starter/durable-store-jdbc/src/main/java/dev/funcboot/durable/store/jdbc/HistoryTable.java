@@ -129,10 +129,20 @@ final class HistoryTable {
 	/** Appends events after the last one; the caller holds the instance's row lock. */
 	void append(Connection connection, String instanceId, List<HistoryEvent> events, Instant created)
 			throws SQLException {
+		append(connection, instanceId, events, created, -1);
+	}
+
+	/**
+	 * Appends events after the last one; the caller holds the instance's row lock.
+	 * @param lastSeq the {@code seq} of the last stored event when the caller knows it (the step read
+	 * the history under the lease it still holds), or -1 to read it
+	 */
+	void append(Connection connection, String instanceId, List<HistoryEvent> events, Instant created, int lastSeq)
+			throws SQLException {
 		if (events.isEmpty()) {
 			return;
 		}
-		int seq = lastSeq(connection, instanceId);
+		int seq = (lastSeq >= 0) ? lastSeq : lastSeq(connection, instanceId);
 		try (PreparedStatement statement = connection.prepareStatement(
 				"INSERT INTO " + TABLE + " (instance_id, seq, type, payload, created) VALUES (?, ?, ?, ?, ?)")) {
 			for (HistoryEvent event : events) {

@@ -105,10 +105,20 @@ final class InstanceTable {
 
 	/** Writes the instance's state, leaving the lock columns alone. */
 	static void write(Connection connection, InstanceState state) throws SQLException {
+		write(connection, state, false);
+	}
+
+	/** Writes the instance's state and ends its lease, in one statement: the end of a step. */
+	static void writeAndRelease(Connection connection, InstanceState state) throws SQLException {
+		write(connection, state, true);
+	}
+
+	private static void write(Connection connection, InstanceState state, boolean release) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + TABLE
 				+ " SET name = ?, status = ?, input = ?, output = ?, custom_status = ?, failure_type = ?,"
 				+ " failure_message = ?, failure_stack_trace = ?, created_at = ?, updated_at = ?,"
-				+ " parent_instance_id = ?, parent_name = ?, parent_task_id = ? WHERE id = ?")) {
+				+ " parent_instance_id = ?, parent_name = ?, parent_task_id = ?"
+				+ (release ? ", lock_owner = NULL, lock_token = NULL, locked_until = NULL" : "") + " WHERE id = ?")) {
 			FailureDetails failure = state.failure();
 			HistoryEvent.ParentInstance parent = state.parent();
 			statement.setString(1, state.name());

@@ -181,13 +181,20 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 			if (own == null || !item.lockToken().equals(own.lockToken())) {
 				throw new LeaseLostException("The lock on instance " + id + " was lost before the step committed");
 			}
+			// the history the step replayed was read under the lease still held: if it is the cached one,
+			// its length is the last seq, and no query is needed to number the new events
+			int lastSeq = this.historyCache.lastSeqOf(id, item.history());
 			if (commit.replaceHistory()) {
 				HistoryTable.delete(connection, id);
+				lastSeq = 0;
 			}
-			this.history.append(connection, id, commit.newEvents(), this.clock.instant());
+			this.history.append(connection, id, commit.newEvents(), this.clock.instant(), lastSeq);
 			InboxTable.delete(connection, id, commit.consumedMessages());
 			if (commit.state() != null) {
-				InstanceTable.write(connection, commit.state());
+				InstanceTable.writeAndRelease(connection, commit.state());
+			}
+			else {
+				InstanceTable.release(connection, id, null);
 			}
 			for (InstanceState child : commit.newInstances()) {
 				InstanceTable.Lock existing = InstanceTable.lock(connection, child.instanceId());
@@ -202,7 +209,6 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 			for (OutgoingMessage message : commit.messages()) {
 				this.inbox.insert(connection, message.instanceId(), message.event(), message.visibleAt());
 			}
-			InstanceTable.release(connection, id, null);
 			// a placeholder row whose messages are all gone goes; messages added meanwhile under the
 			// message lock are committed (and counted) before the exclusive lock is granted
 			if (own.isPlaceholder() && commit.state() == null && InstanceTable.lock(connection, id) != null
