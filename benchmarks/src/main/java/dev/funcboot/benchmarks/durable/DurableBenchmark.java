@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DurableBenchmark {
 
+	/** Warm-up lasts at least this long: a round in memory takes a fraction of a second, short for the JIT. */
+	private static final long MIN_WARMUP_NANOS = 3_000_000_000L;
+
 	private DurableBenchmark() {
 	}
 
@@ -86,18 +89,35 @@ public final class DurableBenchmark {
 			StoreResults results = new StoreResults(store.name());
 			try (DurableScenarios scenarios = new DurableScenarios(store.store(), settings.orchestrationThreads(),
 					settings.activityThreads(), settings.timeout(), settings.storeTimings())) {
-				for (int i = 1; i <= settings.warmupRounds() + settings.rounds(); i++) {
-					boolean warmup = i <= settings.warmupRounds();
+				warmUp(store, scenarios, settings);
+				for (int i = 1; i <= settings.rounds(); i++) {
 					long started = System.nanoTime();
 					Map<DurableMetric, Double> figures = round(store, scenarios, settings);
-					if (!warmup) {
-						results.add(figures);
-					}
-					String label = warmup ? "warm-up " + i : "run " + (i - settings.warmupRounds());
-					System.out.println(DurableReport.roundLine(label, figures, System.nanoTime() - started));
+					results.add(figures);
+					System.out.println(DurableReport.roundLine("run " + i, figures, System.nanoTime() - started));
 				}
 			}
 			return results;
+		}
+	}
+
+	/** The warm-up rounds asked for, and more until they took {@link #MIN_WARMUP_NANOS}. */
+	private static void warmUp(BenchStore store, DurableScenarios scenarios, DurableSettings settings)
+			throws InterruptedException {
+		long begin = System.nanoTime();
+		int rounds = 0;
+		while (rounds < settings.warmupRounds()
+				|| (settings.warmupRounds() > 0 && System.nanoTime() - begin < MIN_WARMUP_NANOS)) {
+			long started = System.nanoTime();
+			Map<DurableMetric, Double> figures = round(store, scenarios, settings);
+			rounds++;
+			if (rounds <= settings.warmupRounds()) {
+				System.out.println(DurableReport.roundLine("warm-up " + rounds, figures, System.nanoTime() - started));
+			}
+		}
+		if (rounds > settings.warmupRounds()) {
+			System.out.printf(Locale.ROOT, "  warm-up went on for %d more round(s), to %.0f s in all%n",
+					rounds - settings.warmupRounds(), (System.nanoTime() - begin) / 1e9);
 		}
 	}
 
