@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class DurableBenchmark {
 
 	/** Warm-up lasts at least this long: a round in memory takes a fraction of a second, short for the JIT. */
-	private static final long MIN_WARMUP_NANOS = 3_000_000_000L;
+	private static final long MIN_WARMUP_NANOS = 5_000_000_000L;
 
 	private DurableBenchmark() {
 	}

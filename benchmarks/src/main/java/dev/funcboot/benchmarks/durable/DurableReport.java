@@ -29,7 +29,7 @@ final class DurableReport {
 		return line.append(String.format(Locale.ROOT, "  (%.1f s)", nanos / 1e9)).toString();
 	}
 
-	private static final String ROW = "%-24s %-8s %8s  %-34s %9s %7s  %-10s %-7s %9s%n";
+	private static final String ROW = "%-24s %-8s %9s  %-34s %9s %7s  %-10s %-7s %9s%n";
 
 	/** The table of one store: medians, published figures, ratios, verdicts, and the ratio to memory. */
 	static void printStore(PrintStream out, StoreResults results, StoreResults memory) {
