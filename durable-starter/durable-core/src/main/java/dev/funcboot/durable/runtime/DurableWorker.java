@@ -93,6 +93,10 @@ public final class DurableWorker implements AutoCloseable {
 		return this.running;
 	}
 
+	/**
+	 * @param timers whether the work waits for messages that become visible later (timers), so that
+	 * an idle thread wakes when the next one is due
+	 */
 	private void startThread(String threadName, BooleanSupplier work, Wakeup wakeup, boolean timers) {
 		Thread thread = new Thread(() -> loop(work, wakeup, timers), threadName);
 		thread.setDaemon(true);
@@ -100,14 +104,11 @@ public final class DurableWorker implements AutoCloseable {
 		thread.start();
 	}
 
-	/**
-	 * @param timers whether the work waits for messages that become visible later (timers), so that
-	 * an idle thread wakes when the next one is due
-	 */
 	private void loop(BooleanSupplier work, Wakeup wakeup, boolean timers) {
 		long failures = 0;
 		while (this.running) {
 			long seen = wakeup.signals();
+			Instant looked = this.clock.instant();
 			boolean didWork;
 			try {
 				didWork = work.getAsBoolean();
@@ -120,22 +121,25 @@ public final class DurableWorker implements AutoCloseable {
 				sleepQuietly(Math.min(1000, 10 * failures));
 			}
 			if (!didWork) {
-				idle(wakeup, seen, timers);
+				idle(wakeup, seen, timers ? looked : null);
 			}
 		}
 	}
 
-	private void idle(Wakeup wakeup, long seen, boolean timers) {
+	/**
+	 * @param looked when this thread last looked for work, for threads whose work includes messages
+	 * that become visible later (timers); null for the others
+	 */
+	private void idle(Wakeup wakeup, long seen, Instant looked) {
 		long waitMillis = this.maxPollInterval.toMillis();
-		Instant next = timers ? this.store.nextVisibleAt() : null;
-		if (next != null) {
-			// A message visible already that this thread was not handed belongs to an instance another
-			// thread or replica holds (or a suspended one): its release is signalled here or found by the
-			// next poll. Waking every millisecond for it only burns the CPU the holder needs.
+		Instant next = (looked != null) ? this.store.nextVisibleAt() : null;
+		// A message that was visible when this thread looked, and was not handed to it, belongs to an
+		// instance another thread or replica holds (or a suspended one): its release is signalled here
+		// or found by the next poll, so waking every millisecond for it would only burn the CPU the
+		// holder needs. One that came due since is looked at again at once.
+		if (next != null && next.isAfter(looked)) {
 			long untilNext = Duration.between(this.clock.instant(), next).toMillis();
-			if (untilNext >= 0) {
-				waitMillis = Math.max(1, Math.min(waitMillis, untilNext));
-			}
+			waitMillis = Math.max(1, Math.min(waitMillis, untilNext));
 		}
 		try {
 			wakeup.await(seen, waitMillis, () -> this.running);
