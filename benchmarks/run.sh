@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Runs Funcboot's benchmarks, each against a plain Spring Boot baseline measured in the same run:
+# Runs Funcboot's benchmarks, each against a baseline measured in the same run:
 #   http     the same function bean behind a Funcboot HTTP trigger and a plain @RestController,
 #            load from a second JVM over loopback (throughput and p99 ratios)
 #   startup  JVM start to first HTTP response, a Funcboot app versus a plain one (median ratio)
-# Usage: benchmarks/run.sh [all|http|startup]     (see benchmarks/README.md)
-# Only ratios are judged; a MISS is reported, never turned into a failing exit status.
+#   durable  the durable engine in one JVM on three stores side by side (in memory, the baseline;
+#            H2 in a file; PostgreSQL), figures against the published Durable Functions targets
+# Usage: benchmarks/run.sh [all|http|startup|durable]     (see benchmarks/README.md)
+# A MISS is reported, never turned into a failing exit status.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 what="${1:-all}"
 case "$what" in
-  all|http|startup) ;;
-  *) echo "usage: $0 [all|http|startup]" >&2; exit 2 ;;
+  all|http|startup|durable) ;;
+  *) echo "usage: $0 [all|http|startup|durable]" >&2; exit 2 ;;
 esac
 
 : "${HTTP_CONNECTIONS:=16}"      # concurrent keep-alive connections
@@ -25,6 +27,18 @@ esac
 : "${SERVER_JAVA_OPTS:=}"        # JVM options of the HTTP server
 : "${LOADGEN_JAVA_OPTS:=}"       # JVM options of the load generator and the start-up harness
 : "${STARTUP_JAVA_OPTS:=}"       # JVM options of both start-up applications
+: "${DURABLE_STORES:=memory,h2,postgres}"  # stores measured, in order; memory is the baseline
+: "${DURABLE_ROUNDS:=5}"         # measured rounds per store (every scenario once per round)
+: "${DURABLE_WARMUP_ROUNDS:=1}"  # rounds per store before measuring, not counted
+: "${DURABLE_SEQUENTIAL:=200}"   # activities of the sequential orchestration
+: "${DURABLE_PARALLEL:=1000}"    # activities of the fan-out/fan-in orchestration
+: "${DURABLE_EVENTS:=500}"       # external events one orchestration waits for in turn
+: "${DURABLE_CITIES:=500}"       # HelloCities5 orchestrations started together
+: "${DURABLE_ORCHESTRATION_THREADS:=2}"  # worker threads running orchestration steps
+: "${DURABLE_ACTIVITY_THREADS:=4}"       # worker threads running activities
+: "${DURABLE_PG_URL:=jdbc:postgresql://127.0.0.1:5432/test}"  # a fresh schema is created and dropped
+: "${DURABLE_PG_USER:=postgres}"
+: "${DURABLE_JAVA_OPTS:=}"       # JVM options of the durable benchmark
 : "${SKIP_BUILD:=false}"         # reuse benchmarks/target/funcboot-benchmarks.jar
 : "${MVN_ARGS:=-B -q -o}"        # drop -o when the local repository lacks dependencies
 
@@ -102,14 +116,27 @@ run_startup() {
     --log-dir "$out/startup" --results "$results"
 }
 
+run_durable() {
+  echo
+  # shellcheck disable=SC2086
+  java $DURABLE_JAVA_OPTS -Dloader.main=dev.funcboot.benchmarks.durable.DurableBenchmark -jar "$jar" \
+    --stores "$DURABLE_STORES" --rounds "$DURABLE_ROUNDS" --warmup-rounds "$DURABLE_WARMUP_ROUNDS" \
+    --sequential "$DURABLE_SEQUENTIAL" --parallel "$DURABLE_PARALLEL" --events "$DURABLE_EVENTS" \
+    --cities "$DURABLE_CITIES" --orchestration-threads "$DURABLE_ORCHESTRATION_THREADS" \
+    --activity-threads "$DURABLE_ACTIVITY_THREADS" --pg-url "$DURABLE_PG_URL" --pg-user "$DURABLE_PG_USER" \
+    --results "$results"
+}
+
 started=$(date +%s)
 if [ "$what" = all ] || [ "$what" = http ]; then run_http; fi
 if [ "$what" = all ] || [ "$what" = startup ]; then run_startup; fi
+if [ "$what" = all ] || [ "$what" = durable ]; then run_durable; fi
 
 echo
-echo "== Results (ratio = Funcboot / baseline, measured in the same run) =="
-printf '%-22s %10s %10s %8s %9s  %s\n' metric funcboot baseline ratio target verdict
+echo "== Results (ratio = Funcboot / baseline measured in the same run; durable rows: figure / published"
+echo "   Durable Functions figure, target on the figure itself) =="
+printf '%-34s %10s %10s %8s %9s  %s\n' metric funcboot baseline ratio target verdict
 while IFS=$'\t' read -r metric funcboot plain ratio target verdict; do
-  printf '%-22s %10s %10s %8s %9s  %s\n' "$metric" "$funcboot" "$plain" "$ratio" "$target" "$verdict"
+  printf '%-34s %10s %10s %8s %9s  %s\n' "$metric" "$funcboot" "$plain" "$ratio" "$target" "$verdict"
 done <"$results"
 echo "(took $(( $(date +%s) - started )) s; output saved in $out/last-run.txt)"

@@ -22,11 +22,16 @@ public final class ResultsFile {
 	}
 
 	public void add(String metric, String funcboot, String baseline, double ratio, Target target) {
+		add(metric, funcboot, baseline, String.format(Locale.ROOT, "%.3f", ratio),
+				(target != null) ? target.toString() : "-", (target != null) ? target.verdict(ratio) : "info");
+	}
+
+	/** A line judged by the caller (e.g. a figure against an absolute floor), every column as text. */
+	public void add(String metric, String funcboot, String baseline, String ratio, String target, String verdict) {
 		if (this.path == null) {
 			return;
 		}
-		String line = String.join("\t", metric, funcboot, baseline, String.format(Locale.ROOT, "%.3f", ratio),
-				(target != null) ? target.toString() : "-", (target != null) ? target.verdict(ratio) : "info") + "\n";
+		String line = String.join("\t", metric, funcboot, baseline, ratio, target, verdict) + "\n";
 		try {
 			if (this.path.getParent() != null) {
 				Files.createDirectories(this.path.getParent());

@@ -9,13 +9,16 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 import dev.funcboot.durable.store.OrchestrationStore;
+import dev.funcboot.durable.store.WorkKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Background threads that run orchestration steps and activities from a store until stopped.
  * Idle threads sleep until new work is signalled, the next timer is due, or the poll interval
- * passes (other replicas may add work to a shared store).
+ * passes (other replicas may add work to a shared store). Signals can name the kind of work
+ * ({@link #signal(WorkKind)}, e.g. from {@link dev.funcboot.durable.store.WorkNotifier#onWorkOfKind}),
+ * so that only the threads that can take it wake up.
  */
 public final class DurableWorker implements AutoCloseable {
 
@@ -37,13 +40,13 @@ public final class DurableWorker implements AutoCloseable {
 
 	private final String name;
 
-	private final Object monitor = new Object();
+	private final Wakeup orchestrationWakeup = new Wakeup();
+
+	private final Wakeup activityWakeup = new Wakeup();
 
 	private final List<Thread> threads = new ArrayList<>();
 
 	private volatile boolean running;
-
-	private long signals;
 
 	public DurableWorker(OrchestrationStore store, OrchestrationProcessor orchestrations, ActivityProcessor activities,
 			Clock clock, int orchestrationThreads, int activityThreads, Duration maxPollInterval, String name) {
@@ -59,10 +62,17 @@ public final class DurableWorker implements AutoCloseable {
 
 	/** Wakes idle threads; call when work was added. */
 	public void signal() {
-		synchronized (this.monitor) {
-			this.signals++;
-			this.monitor.notifyAll();
-		}
+		this.orchestrationWakeup.signal();
+		this.activityWakeup.signal();
+	}
+
+	/**
+	 * Wakes one idle thread that runs this kind of work: call it once per unit of work queued (an
+	 * activity call, an instance with new messages), so that a single call does not wake every
+	 * idle thread to find nothing.
+	 */
+	public void signal(WorkKind kind) {
+		((kind == WorkKind.ACTIVITY) ? this.activityWakeup : this.orchestrationWakeup).signalOne();
 	}
 
 	public synchronized void start() {
@@ -71,10 +81,11 @@ public final class DurableWorker implements AutoCloseable {
 		}
 		this.running = true;
 		for (int i = 0; i < this.orchestrationThreads; i++) {
-			startThread(this.name + "-orchestrator-" + i, this.orchestrations::processNext);
+			startThread(this.name + "-orchestrator-" + i, this.orchestrations::processNext, this.orchestrationWakeup,
+					true);
 		}
 		for (int i = 0; i < this.activityThreads; i++) {
-			startThread(this.name + "-activity-" + i, this.activities::processNext);
+			startThread(this.name + "-activity-" + i, this.activities::processNext, this.activityWakeup, false);
 		}
 	}
 
@@ -82,20 +93,22 @@ public final class DurableWorker implements AutoCloseable {
 		return this.running;
 	}
 
-	private void startThread(String threadName, BooleanSupplier work) {
-		Thread thread = new Thread(() -> loop(work), threadName);
+	/**
+	 * @param timers whether the work waits for messages that become visible later (timers), so that
+	 * an idle thread wakes when the next one is due
+	 */
+	private void startThread(String threadName, BooleanSupplier work, Wakeup wakeup, boolean timers) {
+		Thread thread = new Thread(() -> loop(work, wakeup, timers), threadName);
 		thread.setDaemon(true);
 		this.threads.add(thread);
 		thread.start();
 	}
 
-	private void loop(BooleanSupplier work) {
+	private void loop(BooleanSupplier work, Wakeup wakeup, boolean timers) {
 		long failures = 0;
 		while (this.running) {
-			long seen;
-			synchronized (this.monitor) {
-				seen = this.signals;
-			}
+			long seen = wakeup.signals();
+			Instant looked = this.clock.instant();
 			boolean didWork;
 			try {
 				didWork = work.getAsBoolean();
@@ -108,29 +121,32 @@ public final class DurableWorker implements AutoCloseable {
 				sleepQuietly(Math.min(1000, 10 * failures));
 			}
 			if (!didWork) {
-				idle(seen);
+				idle(wakeup, seen, timers ? looked : null);
 			}
 		}
 	}
 
-	private void idle(long seen) {
+	/**
+	 * @param looked when this thread last looked for work, for threads whose work includes messages
+	 * that become visible later (timers); null for the others
+	 */
+	private void idle(Wakeup wakeup, long seen, Instant looked) {
 		long waitMillis = this.maxPollInterval.toMillis();
-		Instant next = this.store.nextVisibleAt();
-		if (next != null) {
+		Instant next = (looked != null) ? this.store.nextVisibleAt() : null;
+		// A message that was visible when this thread looked, and was not handed to it, belongs to an
+		// instance another thread or replica holds (or a suspended one): its release is signalled here
+		// or found by the next poll, so waking every millisecond for it would only burn the CPU the
+		// holder needs. One that came due since is looked at again at once.
+		if (next != null && next.isAfter(looked)) {
 			long untilNext = Duration.between(this.clock.instant(), next).toMillis();
 			waitMillis = Math.max(1, Math.min(waitMillis, untilNext));
 		}
-		synchronized (this.monitor) {
-			if (this.signals != seen || !this.running) {
-				return;
-			}
-			try {
-				this.monitor.wait(waitMillis);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				this.running = false;
-			}
+		try {
+			wakeup.await(seen, waitMillis, () -> this.running);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
 		}
 	}
 
@@ -159,6 +175,35 @@ public final class DurableWorker implements AutoCloseable {
 	@Override
 	public void close() throws InterruptedException {
 		stop(Duration.ofSeconds(30));
+	}
+
+	/** A count of signals that idle threads of one kind wait on, so that none is missed. */
+	private static final class Wakeup {
+
+		private long signals;
+
+		synchronized long signals() {
+			return this.signals;
+		}
+
+		synchronized void signal() {
+			this.signals++;
+			notifyAll();
+		}
+
+		/** A thread that is not waiting sees the count change and looks for work before it waits. */
+		synchronized void signalOne() {
+			this.signals++;
+			notify();
+		}
+
+		/** Waits unless a signal came after {@code seen} or the worker stopped. */
+		synchronized void await(long seen, long millis, BooleanSupplier running) throws InterruptedException {
+			if (this.signals == seen && running.getAsBoolean()) {
+				wait(millis);
+			}
+		}
+
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import dev.funcboot.durable.history.HistoryEvent;
 
@@ -32,11 +33,18 @@ public final class InMemoryOrchestrationStore implements OrchestrationStore, Wor
 
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
+	private final List<Consumer<WorkKind>> kindListeners = new CopyOnWriteArrayList<>();
+
 	private long sequence;
 
 	/** Runs the listener whenever new work is queued (to wake idle workers). */
 	public void onWork(Runnable listener) {
 		this.listeners.add(listener);
+	}
+
+	@Override
+	public void onWorkOfKind(Consumer<WorkKind> listener) {
+		this.kindListeners.add(listener);
 	}
 
 	@Override
@@ -51,7 +59,7 @@ public final class InMemoryOrchestrationStore implements OrchestrationStore, Wor
 			this.inboxes.remove(instance.instanceId());
 			enqueue(instance.instanceId(), started, visibleAt);
 		}
-		signal();
+		signal(1, 0);
 		return true;
 	}
 
@@ -70,7 +78,7 @@ public final class InMemoryOrchestrationStore implements OrchestrationStore, Wor
 		synchronized (this) {
 			enqueue(instanceId, event, visibleAt);
 		}
-		signal();
+		signal(1, 0);
 	}
 
 	@Override
@@ -163,7 +171,7 @@ public final class InMemoryOrchestrationStore implements OrchestrationStore, Wor
 			}
 			this.locks.remove(id);
 		}
-		signal();
+		signal(instancesWithWork(item.instanceId(), commit), commit.activities().size());
 	}
 
 	@Override
@@ -212,7 +220,7 @@ public final class InMemoryOrchestrationStore implements OrchestrationStore, Wor
 			this.activities.remove(item.id());
 			enqueue(item.instanceId(), result, now);
 		}
-		signal();
+		signal(1, 0);
 	}
 
 	@Override
@@ -283,9 +291,26 @@ public final class InMemoryOrchestrationStore implements OrchestrationStore, Wor
 		}
 	}
 
-	private void signal() {
+	/** The step's own instance (released) and every other instance it sent messages to. */
+	private static int instancesWithWork(String instanceId, StepCommit commit) {
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		ids.add(instanceId);
+		commit.messages().forEach((message) -> ids.add(message.instanceId()));
+		return ids.size();
+	}
+
+	/** Tells listeners of the instances that may have work now and of the activity calls queued. */
+	private void signal(int instances, int activities) {
 		for (Runnable listener : this.listeners) {
 			listener.run();
+		}
+		for (Consumer<WorkKind> listener : this.kindListeners) {
+			for (int i = 0; i < instances; i++) {
+				listener.accept(WorkKind.ORCHESTRATION);
+			}
+			for (int i = 0; i < activities; i++) {
+				listener.accept(WorkKind.ACTIVITY);
+			}
 		}
 	}
 

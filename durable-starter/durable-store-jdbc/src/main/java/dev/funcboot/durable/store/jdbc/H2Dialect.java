@@ -41,6 +41,17 @@ final class H2Dialect implements DialectSql {
 	private static final String LOCK_ACTIVITY = "SELECT id FROM " + ActivityTable.TABLE
 			+ " WHERE id = ? AND " + ActivityTable.DUE + " FOR UPDATE SKIP LOCKED";
 
+	/** H2 has no shared row locks. */
+	@Override
+	public String messageLock() {
+		return "FOR UPDATE";
+	}
+
+	@Override
+	public String stepLock() {
+		return "FOR UPDATE";
+	}
+
 	@Override
 	public void insertInstanceIfAbsent(Connection connection, String id) throws SQLException {
 		try {

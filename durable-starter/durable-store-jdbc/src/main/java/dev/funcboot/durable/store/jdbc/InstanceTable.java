@@ -55,10 +55,33 @@ final class InstanceTable {
 		}
 	}
 
-	/** Locks the row until the transaction ends; null when there is none. */
+	/** Locks the row until the transaction ends, excluding every other lock; null when there is none. */
 	static Lock lock(Connection connection, String id) throws SQLException {
+		return lock(connection, id, "FOR UPDATE");
+	}
+
+	/** Creates a placeholder row when there is none, then locks the row. */
+	static Lock lockOrCreate(Connection connection, DialectSql dialect, String id) throws SQLException {
+		dialect.insertInstanceIfAbsent(connection, id);
+		return exists(lock(connection, id), id);
+	}
+
+	/**
+	 * Locks the row to add a message to the instance's inbox ({@link DialectSql#messageLock()});
+	 * null when there is none.
+	 */
+	static Lock lockForMessage(Connection connection, DialectSql dialect, String id) throws SQLException {
+		return lock(connection, id, dialect.messageLock());
+	}
+
+	/** Locks the row to commit a step of the instance ({@link DialectSql#stepLock()}); null when there is none. */
+	static Lock lockForStep(Connection connection, DialectSql dialect, String id) throws SQLException {
+		return lock(connection, id, dialect.stepLock());
+	}
+
+	private static Lock lock(Connection connection, String id, String lock) throws SQLException {
 		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT status, lock_token FROM " + TABLE + " WHERE id = ? FOR UPDATE")) {
+			.prepareStatement("SELECT status, lock_token FROM " + TABLE + " WHERE id = ? " + lock)) {
 			statement.setString(1, id);
 			try (ResultSet rows = statement.executeQuery()) {
 				return rows.next() ? new Lock(rows.getString("status"), rows.getString("lock_token")) : null;
@@ -66,11 +89,15 @@ final class InstanceTable {
 		}
 	}
 
-	/** Creates a placeholder row when there is none, then locks the row. */
-	static Lock lockOrCreate(Connection connection, DialectSql dialect, String id) throws SQLException {
+	/** Creates a placeholder row when there is none, then locks the row to add a message. */
+	static Lock lockOrCreateForMessage(Connection connection, DialectSql dialect, String id) throws SQLException {
 		dialect.insertInstanceIfAbsent(connection, id);
-		Lock lock = lock(connection, id);
+		return exists(lockForMessage(connection, dialect, id), id);
+	}
+
+	private static Lock exists(Lock lock, String id) throws SQLException {
 		if (lock == null) {
+			// deleted (purged, or an emptied placeholder) after the insert saw it: run again
 			throw new SQLException("Row of instance " + id + " vanished while being locked", "40001");
 		}
 		return lock;
@@ -78,10 +105,20 @@ final class InstanceTable {
 
 	/** Writes the instance's state, leaving the lock columns alone. */
 	static void write(Connection connection, InstanceState state) throws SQLException {
+		write(connection, state, false);
+	}
+
+	/** Writes the instance's state and ends its lease, in one statement: the end of a step. */
+	static void writeAndRelease(Connection connection, InstanceState state) throws SQLException {
+		write(connection, state, true);
+	}
+
+	private static void write(Connection connection, InstanceState state, boolean release) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + TABLE
 				+ " SET name = ?, status = ?, input = ?, output = ?, custom_status = ?, failure_type = ?,"
 				+ " failure_message = ?, failure_stack_trace = ?, created_at = ?, updated_at = ?,"
-				+ " parent_instance_id = ?, parent_name = ?, parent_task_id = ? WHERE id = ?")) {
+				+ " parent_instance_id = ?, parent_name = ?, parent_task_id = ?"
+				+ (release ? ", lock_owner = NULL, lock_token = NULL, locked_until = NULL" : "") + " WHERE id = ?")) {
 			FailureDetails failure = state.failure();
 			HistoryEvent.ParentInstance parent = state.parent();
 			statement.setString(1, state.name());

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -22,6 +23,7 @@ import dev.funcboot.durable.store.InstanceQuery;
 import dev.funcboot.durable.store.InstanceState;
 import dev.funcboot.durable.store.LeaseLostException;
 import dev.funcboot.durable.store.OrchestrationStore;
+import dev.funcboot.durable.store.WorkKind;
 import dev.funcboot.durable.store.WorkNotifier;
 import dev.funcboot.durable.store.OrchestrationWorkItem;
 import dev.funcboot.durable.store.OutgoingMessage;
@@ -42,12 +44,17 @@ import dev.funcboot.durable.store.StepCommit;
  *
  * Timestamp columns keep microseconds: instance creation and update times are rounded down,
  * message visibility and lease ends rounded up. History events keep every nanosecond.
+ * Histories read for steps are cached and checked against the table on every step, so a step
+ * decodes only the events added since the instance's previous step (see {@code HistoryCache}).
  * Thread-safe; the data source should be pooled.
  */
 public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNotifier {
 
 	/** How often a claim re-reads when the instance it leased had its messages taken meanwhile. */
 	private static final int CLAIM_ATTEMPTS = 10;
+
+	/** How many instances' histories are kept between their steps (least recently used dropped). */
+	private static final int CACHED_HISTORIES = 1024;
 
 	private final Transactions transactions;
 
@@ -59,7 +66,11 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 
 	private final InboxTable inbox;
 
+	private final HistoryCache historyCache = new HistoryCache(CACHED_HISTORIES);
+
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<WorkKind>> kindListeners = new CopyOnWriteArrayList<>();
 
 	private JdbcOrchestrationStore(Builder builder, JdbcDialect dialect) {
 		this.transactions = new Transactions(builder.dataSource);
@@ -86,6 +97,12 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 		this.listeners.add(listener);
 	}
 
+	/** Like {@link #onWork}, naming the kind of work queued. */
+	@Override
+	public void onWorkOfKind(Consumer<WorkKind> listener) {
+		this.kindListeners.add(listener);
+	}
+
 	@Override
 	public boolean createInstance(InstanceState instance, HistoryEvent.ExecutionStarted started, Instant visibleAt) {
 		String id = instance.instanceId();
@@ -102,7 +119,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 			return true;
 		});
 		if (created) {
-			signal();
+			signal(1, 0);
 		}
 		return created;
 	}
@@ -124,11 +141,11 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 		this.transactions.run("send " + HistoryEventCodec.typeOf(event) + " to instance " + instanceId,
 				(connection) -> {
 					// the row lock orders the message against a concurrent purge of the instance
-					InstanceTable.lockOrCreate(connection, this.dialect.sql(), instanceId);
+					InstanceTable.lockOrCreateForMessage(connection, this.dialect.sql(), instanceId);
 					this.inbox.insert(connection, instanceId, event, visibleAt);
 					return null;
 				});
-		signal();
+		signal(1, 0);
 	}
 
 	@Override
@@ -144,7 +161,8 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 				boolean suspended = state.status() == OrchestrationStatus.SUSPENDED;
 				List<InboxMessage> messages = this.inbox.visible(connection, state.instanceId(), now, suspended);
 				if (!messages.isEmpty()) {
-					List<HistoryEvent> events = this.history.load(connection, state.instanceId());
+					List<HistoryEvent> events = this.history.loadForStep(connection, state.instanceId(),
+							this.historyCache);
 					return Optional.of(new OrchestrationWorkItem(state, events, messages, token,
 							Timestamps.ceilInstant(until)));
 				}
@@ -163,13 +181,20 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 			if (own == null || !item.lockToken().equals(own.lockToken())) {
 				throw new LeaseLostException("The lock on instance " + id + " was lost before the step committed");
 			}
+			// the history the step replayed was read under the lease still held: if it is the cached one,
+			// its length is the last seq, and no query is needed to number the new events
+			int lastSeq = this.historyCache.lastSeqOf(id, item.history());
 			if (commit.replaceHistory()) {
 				HistoryTable.delete(connection, id);
+				lastSeq = 0;
 			}
-			this.history.append(connection, id, commit.newEvents(), this.clock.instant());
+			this.history.append(connection, id, commit.newEvents(), this.clock.instant(), lastSeq);
 			InboxTable.delete(connection, id, commit.consumedMessages());
 			if (commit.state() != null) {
-				InstanceTable.write(connection, commit.state());
+				InstanceTable.writeAndRelease(connection, commit.state());
+			}
+			else {
+				InstanceTable.release(connection, id, null);
 			}
 			for (InstanceState child : commit.newInstances()) {
 				InstanceTable.Lock existing = InstanceTable.lock(connection, child.instanceId());
@@ -184,13 +209,18 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 			for (OutgoingMessage message : commit.messages()) {
 				this.inbox.insert(connection, message.instanceId(), message.event(), message.visibleAt());
 			}
-			InstanceTable.release(connection, id, null);
-			if (own.isPlaceholder() && commit.state() == null && InboxTable.isEmpty(connection, id)) {
+			// a placeholder row whose messages are all gone goes; messages added meanwhile under the
+			// message lock are committed (and counted) before the exclusive lock is granted
+			if (own.isPlaceholder() && commit.state() == null && InstanceTable.lock(connection, id) != null
+					&& InboxTable.isEmpty(connection, id)) {
 				InstanceTable.delete(connection, id);
 			}
 			return null;
 		});
-		signal();
+		if (commit.state() == null || commit.state().status().isTerminal()) {
+			this.historyCache.remove(id); // an ended instance rarely steps again
+		}
+		signal(instancesWithWork(id, commit), commit.activities().size());
 	}
 
 	/**
@@ -207,7 +237,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 		InstanceTable.Lock own = null;
 		for (String target : ids) {
 			if (target.equals(id)) {
-				own = InstanceTable.lock(connection, id);
+				own = InstanceTable.lockForStep(connection, this.dialect.sql(), id);
 				if (own == null || !token.equals(own.lockToken())) {
 					return own; // lease lost: lock nothing more, the transaction rolls back
 				}
@@ -243,18 +273,19 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 		this.transactions.run("complete activity " + item.name() + " #" + item.taskId() + " of instance "
 				+ item.instanceId(), (connection) -> {
 					// instance row first, as purge does, so the two cannot deadlock
-					InstanceTable.Lock instance = InstanceTable.lock(connection, item.instanceId());
+					InstanceTable.Lock instance = InstanceTable.lockForMessage(connection, this.dialect.sql(),
+							item.instanceId());
 					if (!ActivityTable.delete(connection, item.id(), item.lockToken())) {
 						throw new LeaseLostException("Activity " + item.name() + " #" + item.taskId()
 								+ " of instance " + item.instanceId() + " was handed to another worker");
 					}
 					if (instance == null) {
-						InstanceTable.lockOrCreate(connection, this.dialect.sql(), item.instanceId());
+						InstanceTable.lockOrCreateForMessage(connection, this.dialect.sql(), item.instanceId());
 					}
 					this.inbox.insert(connection, item.instanceId(), result, now);
 					return null;
 				});
-		signal();
+		signal(1, 0);
 	}
 
 	@Override
@@ -264,7 +295,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 
 	@Override
 	public boolean purge(String instanceId) {
-		return this.transactions.run("purge instance " + instanceId, (connection) -> {
+		boolean purged = this.transactions.run("purge instance " + instanceId, (connection) -> {
 			InstanceTable.Lock lock = InstanceTable.lock(connection, instanceId);
 			if (lock == null || !lock.isTerminal()) {
 				return false;
@@ -275,6 +306,10 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 			InstanceTable.delete(connection, instanceId);
 			return true;
 		});
+		if (purged) {
+			this.historyCache.remove(instanceId);
+		}
+		return purged;
 	}
 
 	@Override
@@ -282,9 +317,26 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 		return this.transactions.run("read the next visible time", InboxTable::earliestVisibleAt);
 	}
 
-	private void signal() {
+	/** The step's own instance (released) and every other instance it sent messages to. */
+	private static int instancesWithWork(String instanceId, StepCommit commit) {
+		TreeSet<String> ids = new TreeSet<>();
+		ids.add(instanceId);
+		commit.messages().forEach((message) -> ids.add(message.instanceId()));
+		return ids.size();
+	}
+
+	/** Tells listeners of the instances that may have work now and of the activity calls queued. */
+	private void signal(int instances, int activities) {
 		for (Runnable listener : this.listeners) {
 			listener.run();
+		}
+		for (Consumer<WorkKind> listener : this.kindListeners) {
+			for (int i = 0; i < instances; i++) {
+				listener.accept(WorkKind.ORCHESTRATION);
+			}
+			for (int i = 0; i < activities; i++) {
+				listener.accept(WorkKind.ACTIVITY);
+			}
 		}
 	}
 

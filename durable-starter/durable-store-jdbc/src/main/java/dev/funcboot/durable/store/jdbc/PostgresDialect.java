@@ -15,7 +15,11 @@ import dev.funcboot.durable.store.InstanceState;
  * PostgreSQL: each claim is one statement that picks the oldest eligible row with
  * {@code FOR UPDATE SKIP LOCKED} and leases it. Under READ COMMITTED a row another claimer leased
  * after this statement's snapshot is re-checked against the conditions once locked, so two
- * claimers never lease the same row.
+ * claimers never lease the same row. An instance is claimed with {@code FOR NO KEY UPDATE} (what
+ * the lease's {@code UPDATE} takes anyway) and messages are added under {@code FOR KEY SHARE}, so
+ * activity results and raised events for a busy instance neither queue behind one another, nor
+ * behind a step's commit ({@code FOR NO KEY UPDATE}), nor make a claim skip the instance; purge and
+ * new executions still exclude them ({@code FOR UPDATE}).
  */
 final class PostgresDialect implements DialectSql {
 
@@ -23,7 +27,7 @@ final class PostgresDialect implements DialectSql {
 			+ InstanceTable.TABLE + " i ON i.id = m.instance_id"
 			+ " WHERE m.visible_at <= ? AND (i.locked_until IS NULL OR i.locked_until <= ?)"
 			+ " AND (i.status IS NULL OR i.status <> 'SUSPENDED' OR m.type IN " + InboxTable.LIFECYCLE_TYPES + ")"
-			+ " ORDER BY m.visible_at, m.id LIMIT 1 FOR UPDATE OF i SKIP LOCKED)"
+			+ " ORDER BY m.visible_at, m.id LIMIT 1 FOR NO KEY UPDATE OF i SKIP LOCKED)"
 			+ " UPDATE " + InstanceTable.TABLE + " t SET lock_owner = ?, lock_token = ?, locked_until = ?"
 			+ " FROM next WHERE t.id = next.id RETURNING "
 			+ Arrays.stream(InstanceTable.COLUMNS.split(", ")).map((c) -> "t." + c).collect(Collectors.joining(", "));
@@ -33,6 +37,16 @@ final class PostgresDialect implements DialectSql {
 			+ " WHERE id = (SELECT id FROM " + ActivityTable.TABLE
 			+ " WHERE " + ActivityTable.DUE + " ORDER BY visible_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)"
 			+ " RETURNING " + ActivityTable.COLUMNS;
+
+	@Override
+	public String messageLock() {
+		return "FOR KEY SHARE";
+	}
+
+	@Override
+	public String stepLock() {
+		return "FOR NO KEY UPDATE";
+	}
 
 	@Override
 	public void insertInstanceIfAbsent(Connection connection, String id) throws SQLException {

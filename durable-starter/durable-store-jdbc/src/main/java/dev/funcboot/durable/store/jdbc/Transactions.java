@@ -2,6 +2,9 @@ package dev.funcboot.durable.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import javax.sql.DataSource;
 
@@ -12,6 +15,12 @@ import org.slf4j.LoggerFactory;
  * Runs work in one READ COMMITTED transaction on a connection of its own: commit when it returns,
  * roll back when it throws. Transient failures (serialization failure, deadlock, lock timeout)
  * roll back and run the work again, a few times.
+ *
+ * <p>Asking a connection for its isolation level costs a round trip on PostgreSQL ({@code SHOW
+ * TRANSACTION ISOLATION LEVEL}), as much as a short statement, on every transaction. So each
+ * physical connection is asked once: one found at READ COMMITTED (the default of PostgreSQL and
+ * H2) is not asked again. Pools reset what a borrower changed (HikariCP, Spring's transaction
+ * management); a connection found at another level is switched and restored every time.
  */
 final class Transactions {
 
@@ -20,6 +29,9 @@ final class Transactions {
 	private static final int ATTEMPTS = 3;
 
 	private final DataSource dataSource;
+
+	/** Physical connections seen at READ COMMITTED (weak keys: closed connections go). */
+	private final Map<Connection, Boolean> readCommitted = Collections.synchronizedMap(new WeakHashMap<>());
 
 	Transactions(DataSource dataSource) {
 		this.dataSource = dataSource;
@@ -51,7 +63,7 @@ final class Transactions {
 	private <T> T runOnce(Work<T> work) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
-			int isolation = connection.getTransactionIsolation();
+			int isolation = isolation(connection);
 			T result;
 			try {
 				connection.setAutoCommit(false);
@@ -74,6 +86,28 @@ final class Transactions {
 			}
 			restore(connection, autoCommit, isolation);
 			return result;
+		}
+	}
+
+	private int isolation(Connection connection) throws SQLException {
+		Connection physical = physical(connection);
+		if (this.readCommitted.containsKey(physical)) {
+			return Connection.TRANSACTION_READ_COMMITTED;
+		}
+		int isolation = connection.getTransactionIsolation();
+		if (isolation == Connection.TRANSACTION_READ_COMMITTED) {
+			this.readCommitted.put(physical, Boolean.TRUE);
+		}
+		return isolation;
+	}
+
+	/** The driver's connection behind a pool's proxy (the proxy is new on every borrow). */
+	private static Connection physical(Connection connection) {
+		try {
+			return connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
+		}
+		catch (SQLException | RuntimeException | AbstractMethodError ex) {
+			return connection;
 		}
 	}
 

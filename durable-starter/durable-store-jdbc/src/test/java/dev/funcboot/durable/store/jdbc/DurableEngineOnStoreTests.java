@@ -27,6 +27,7 @@ import dev.funcboot.durable.runtime.DurableWorker;
 import dev.funcboot.durable.runtime.OrchestrationProcessor;
 import dev.funcboot.durable.store.InMemoryOrchestrationStore;
 import dev.funcboot.durable.store.OrchestrationStore;
+import dev.funcboot.durable.store.WorkNotifier;
 import dev.funcboot.durable.testing.SettableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,21 @@ abstract class DurableEngineOnStoreTests {
 		else if (this.store instanceof InMemoryOrchestrationStore memory) {
 			memory.onWork(worker::signal);
 		}
+		runManyInstances(engine, worker);
+	}
+
+	@Test
+	void workerThreadsWokenByKindOfWorkRunManyInstancesToCompletion() throws Exception {
+		Clock clock = Clock.systemUTC();
+		Engine engine = new Engine(clock);
+		// never polls within the test: a wake-up lost between the kinds would leave an instance unfinished
+		DurableWorker worker = new DurableWorker(this.store, engine.orchestrations, engine.activities, clock, 3, 3,
+				Duration.ofHours(1), "engine-test");
+		((WorkNotifier) this.store).onWorkOfKind(worker::signal);
+		runManyInstances(engine, worker);
+	}
+
+	private void runManyInstances(Engine engine, DurableWorker worker) throws Exception {
 		worker.start();
 		try {
 			List<String> ids = new ArrayList<>();

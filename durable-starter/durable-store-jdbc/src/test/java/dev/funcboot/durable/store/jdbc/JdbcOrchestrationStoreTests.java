@@ -129,6 +129,55 @@ class JdbcOrchestrationStoreTests {
 	}
 
 	@Test
+	void stepsSeeHistoryWrittenByAnotherReplicaNotAStaleCopy() {
+		DataSource dataSource = open();
+		JdbcOrchestrationStore replicaA = JdbcOrchestrationStore.builder(dataSource).build();
+		JdbcOrchestrationStore replicaB = JdbcOrchestrationStore.builder(dataSource).build();
+		replicaA.createInstance(instance("i-1"), started("i-1"), T0);
+		step(replicaA, T0, List.of(started("i-1"), new HistoryEvent.OrchestratorStarted(T0)));
+		// A reads (and caches) the history for its next step; B takes the step after that
+		replicaA.sendMessage("i-1", new HistoryEvent.EventRaised(T0, "e", "1"), T0);
+		step(replicaA, T0.plusSeconds(1), List.of(new HistoryEvent.OrchestratorStarted(T0.plusSeconds(1))));
+		replicaB.sendMessage("i-1", new HistoryEvent.EventRaised(T0, "e", "2"), T0);
+		step(replicaB, T0.plusSeconds(2), List.of(new HistoryEvent.OrchestratorStarted(T0.plusSeconds(2))));
+		replicaA.sendMessage("i-1", new HistoryEvent.EventRaised(T0, "e", "3"), T0);
+		OrchestrationWorkItem extended = lock(replicaA, T0.plusSeconds(3));
+		assertThat(extended.history()).hasSize(4).isEqualTo(replicaA.getHistory("i-1"));
+		replicaA.commitStep(extended, new StepCommit(List.of(), false, OrchestrationStoreContractTests.ids(extended),
+				extended.instance(), List.of(), List.of(), List.of()));
+
+		// B ends the instance and starts a new execution with as many events: another history
+		replicaB.sendMessage("i-1", new HistoryEvent.EventRaised(T0, "e", "4"), T0);
+		OrchestrationWorkItem last = lock(replicaB, T0.plusSeconds(4));
+		replicaB.commitStep(last, new StepCommit(List.of(OrchestrationStoreContractTests.completed()), false,
+				OrchestrationStoreContractTests.ids(last),
+				instance("i-1").withStatus(OrchestrationStatus.COMPLETED, T0.plusSeconds(4)), List.of(), List.of(),
+				List.of()));
+		HistoryEvent.ExecutionStarted again = new HistoryEvent.ExecutionStarted(T0.plusSeconds(5), "orch", "i-1",
+				"\"again\"", null);
+		assertThat(replicaB.createInstance(instance("i-1"), again, T0.plusSeconds(5))).isTrue();
+		List<HistoryEvent> next = new ArrayList<>(List.of(again));
+		for (int i = 0; i < 5; i++) {
+			next.add(new HistoryEvent.OrchestratorStarted(T0.plusSeconds(5)));
+		}
+		step(replicaB, T0.plusSeconds(5), next);
+		replicaB.sendMessage("i-1", new HistoryEvent.EventRaised(T0, "e", "5"), T0);
+		assertThat(lock(replicaA, T0.plusSeconds(6)).history()).isEqualTo(next)
+			.isEqualTo(replicaA.getHistory("i-1"));
+	}
+
+	/** Takes the next step of i-1 and commits the events, still running. */
+	private static void step(JdbcOrchestrationStore store, Instant now, List<HistoryEvent> events) {
+		OrchestrationWorkItem item = lock(store, now);
+		store.commitStep(item, new StepCommit(events, false, OrchestrationStoreContractTests.ids(item),
+				instance("i-1").withStatus(OrchestrationStatus.RUNNING, now), List.of(), List.of(), List.of()));
+	}
+
+	private static OrchestrationWorkItem lock(JdbcOrchestrationStore store, Instant now) {
+		return store.lockNextOrchestration("w", now, OrchestrationStoreContractTests.LEASE).orElseThrow();
+	}
+
+	@Test
 	void timestampColumnsKeepMicrosecondsAndNeverHandOutEarly() {
 		JdbcOrchestrationStore store = JdbcOrchestrationStore.builder(open()).build();
 		Instant created = T0.plusNanos(1_234_567);

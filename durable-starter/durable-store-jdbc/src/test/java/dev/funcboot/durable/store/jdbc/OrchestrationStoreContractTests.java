@@ -31,6 +31,8 @@ import dev.funcboot.durable.store.OrchestrationStore;
 import dev.funcboot.durable.store.OrchestrationWorkItem;
 import dev.funcboot.durable.store.OutgoingMessage;
 import dev.funcboot.durable.store.StepCommit;
+import dev.funcboot.durable.store.WorkKind;
+import dev.funcboot.durable.store.WorkNotifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -474,6 +476,26 @@ abstract class OrchestrationStoreContractTests {
 		assertThat(order).containsExactlyInAnyOrder("child:1", "busy:1");
 		assertThat(this.store.nextVisibleAt()).isEqualTo(T0);
 		assertThat(lock("w", T0.plusSeconds(30)).messages()).extracting(InboxMessage::event).containsExactly(timer);
+	}
+
+	@Test
+	void workIsSignalledByKind() {
+		List<WorkKind> kinds = new ArrayList<>();
+		((WorkNotifier) this.store).onWorkOfKind(kinds::add);
+		create("i-1", T0);
+		assertThat(kinds).containsExactly(WorkKind.ORCHESTRATION);
+		OrchestrationWorkItem item = lock("w", T0);
+		this.store.commitStep(item, new StepCommit(List.of(), false, ids(item), running("i-1", T0),
+				List.of(new ActivityRequest("i-1", 0, "a", null), new ActivityRequest("i-1", 1, "a", null)),
+				List.of(new OutgoingMessage("other", raised("e", T0), T0)), List.of()));
+		// the step's own instance (released) and the other one; one per activity call
+		assertThat(kinds).containsExactly(WorkKind.ORCHESTRATION, WorkKind.ORCHESTRATION, WorkKind.ORCHESTRATION,
+				WorkKind.ACTIVITY, WorkKind.ACTIVITY);
+		kinds.clear();
+		ActivityWorkItem call = this.store.lockNextActivity("w", T0, LEASE).orElseThrow();
+		this.store.completeActivity(call, new HistoryEvent.TaskCompleted(T0, call.taskId(), null), T0);
+		this.store.sendMessage("i-1", raised("e", T0), T0);
+		assertThat(kinds).containsExactly(WorkKind.ORCHESTRATION, WorkKind.ORCHESTRATION);
 	}
 
 	// --- query and purge
