@@ -206,7 +206,7 @@ public class DurableAutoConfiguration {
 					properties.getOrchestrationThreads(), properties.getActivityThreads(),
 					properties.getMaxPollInterval(), "funcboot-durable");
 			if (store instanceof WorkNotifier notifier) {
-				notifier.onWork(worker::signal);
+				notifier.onWorkOfKind(worker::signal);
 			}
 			logger.info("Durable worker " + id + ": orchestrators " + orchestrators.names());
 			return worker;
