@@ -106,6 +106,11 @@ final class TimedStore implements OrchestrationStore, WorkNotifier {
 	}
 
 	@Override
+	public boolean renewActivityLease(ActivityWorkItem item, Instant now, Duration lease) {
+		return time("renewActivityLease", () -> this.delegate.renewActivityLease(item, now, lease));
+	}
+
+	@Override
 	public void completeActivity(ActivityWorkItem item, HistoryEvent result, Instant now) {
 		time("completeActivity", () -> {
 			this.delegate.completeActivity(item, result, now);
