@@ -61,7 +61,7 @@ class GoldenHistoryReplayTests {
 			.map((scenario) -> scenario.name() + ".json")
 			.toList();
 
-		assertThat(goldenFiles()).as("golden files; run GoldenHistoryWriter for a new scenario")
+		assertThat(goldenFiles()).as("golden files; run GoldenHistoryRecordingTests with -Dgolden.write=true for a new scenario")
 			.containsExactlyInAnyOrderElementsOf(scenarios)
 			.hasSizeGreaterThanOrEqualTo(4);
 	}
