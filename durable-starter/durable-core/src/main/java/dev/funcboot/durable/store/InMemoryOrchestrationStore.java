@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import dev.funcboot.durable.history.HistoryEvent;
@@ -31,20 +30,18 @@ public final class InMemoryOrchestrationStore implements OrchestrationStore, Wor
 
 	private final Map<String, Activity> activities = new LinkedHashMap<>();
 
-	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-
-	private final List<Consumer<WorkKind>> kindListeners = new CopyOnWriteArrayList<>();
+	private final WorkSignals signals = new WorkSignals();
 
 	private long sequence;
 
 	/** Runs the listener whenever new work is queued (to wake idle workers). */
 	public void onWork(Runnable listener) {
-		this.listeners.add(listener);
+		this.signals.onWork(listener);
 	}
 
 	@Override
 	public void onWorkOfKind(Consumer<WorkKind> listener) {
-		this.kindListeners.add(listener);
+		this.signals.onWorkOfKind(listener);
 	}
 
 	@Override
@@ -59,7 +56,7 @@ public final class InMemoryOrchestrationStore implements OrchestrationStore, Wor
 			this.inboxes.remove(instance.instanceId());
 			enqueue(instance.instanceId(), started, visibleAt);
 		}
-		signal(1, 0);
+		this.signals.signal(1, 0);
 		return true;
 	}
 
@@ -78,7 +75,7 @@ public final class InMemoryOrchestrationStore implements OrchestrationStore, Wor
 		synchronized (this) {
 			enqueue(instanceId, event, visibleAt);
 		}
-		signal(1, 0);
+		this.signals.signal(1, 0);
 	}
 
 	@Override
@@ -171,7 +168,7 @@ public final class InMemoryOrchestrationStore implements OrchestrationStore, Wor
 			}
 			this.locks.remove(id);
 		}
-		signal(instancesWithWork(item.instanceId(), commit), commit.activities().size());
+		this.signals.signalStep(item.instanceId(), commit);
 	}
 
 	@Override
@@ -220,7 +217,7 @@ public final class InMemoryOrchestrationStore implements OrchestrationStore, Wor
 			this.activities.remove(item.id());
 			enqueue(item.instanceId(), result, now);
 		}
-		signal(1, 0);
+		this.signals.signal(1, 0);
 	}
 
 	@Override
@@ -288,29 +285,6 @@ public final class InMemoryOrchestrationStore implements OrchestrationStore, Wor
 		Lock lock = this.locks.get(instanceId);
 		if (lock == null || !lock.token().equals(token)) {
 			throw new LeaseLostException("The lock on instance " + instanceId + " was lost before the step committed");
-		}
-	}
-
-	/** The step's own instance (released) and every other instance it sent messages to. */
-	private static int instancesWithWork(String instanceId, StepCommit commit) {
-		java.util.Set<String> ids = new java.util.HashSet<>();
-		ids.add(instanceId);
-		commit.messages().forEach((message) -> ids.add(message.instanceId()));
-		return ids.size();
-	}
-
-	/** Tells listeners of the instances that may have work now and of the activity calls queued. */
-	private void signal(int instances, int activities) {
-		for (Runnable listener : this.listeners) {
-			listener.run();
-		}
-		for (Consumer<WorkKind> listener : this.kindListeners) {
-			for (int i = 0; i < instances; i++) {
-				listener.accept(WorkKind.ORCHESTRATION);
-			}
-			for (int i = 0; i < activities; i++) {
-				listener.accept(WorkKind.ACTIVITY);
-			}
 		}
 	}
 

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -25,6 +24,7 @@ import dev.funcboot.durable.store.LeaseLostException;
 import dev.funcboot.durable.store.OrchestrationStore;
 import dev.funcboot.durable.store.WorkKind;
 import dev.funcboot.durable.store.WorkNotifier;
+import dev.funcboot.durable.store.WorkSignals;
 import dev.funcboot.durable.store.OrchestrationWorkItem;
 import dev.funcboot.durable.store.OutgoingMessage;
 import dev.funcboot.durable.store.StepCommit;
@@ -68,9 +68,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 
 	private final HistoryCache historyCache = new HistoryCache(CACHED_HISTORIES);
 
-	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-
-	private final List<Consumer<WorkKind>> kindListeners = new CopyOnWriteArrayList<>();
+	private final WorkSignals signals = new WorkSignals();
 
 	private JdbcOrchestrationStore(Builder builder, JdbcDialect dialect) {
 		this.transactions = new Transactions(builder.dataSource);
@@ -94,13 +92,13 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 	 * Work queued by other replicas is not signalled: workers also poll.
 	 */
 	public void onWork(Runnable listener) {
-		this.listeners.add(listener);
+		this.signals.onWork(listener);
 	}
 
 	/** Like {@link #onWork}, naming the kind of work queued. */
 	@Override
 	public void onWorkOfKind(Consumer<WorkKind> listener) {
-		this.kindListeners.add(listener);
+		this.signals.onWorkOfKind(listener);
 	}
 
 	@Override
@@ -119,7 +117,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 			return true;
 		});
 		if (created) {
-			signal(1, 0);
+			this.signals.signal(1, 0);
 		}
 		return created;
 	}
@@ -145,7 +143,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 					this.inbox.insert(connection, instanceId, event, visibleAt);
 					return null;
 				});
-		signal(1, 0);
+		this.signals.signal(1, 0);
 	}
 
 	@Override
@@ -220,7 +218,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 		if (commit.state() == null || commit.state().status().isTerminal()) {
 			this.historyCache.remove(id); // an ended instance rarely steps again
 		}
-		signal(instancesWithWork(id, commit), commit.activities().size());
+		this.signals.signalStep(id, commit);
 	}
 
 	/**
@@ -285,7 +283,7 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 					this.inbox.insert(connection, item.instanceId(), result, now);
 					return null;
 				});
-		signal(1, 0);
+		this.signals.signal(1, 0);
 	}
 
 	@Override
@@ -315,29 +313,6 @@ public final class JdbcOrchestrationStore implements OrchestrationStore, WorkNot
 	@Override
 	public Instant nextVisibleAt() {
 		return this.transactions.run("read the next visible time", InboxTable::earliestVisibleAt);
-	}
-
-	/** The step's own instance (released) and every other instance it sent messages to. */
-	private static int instancesWithWork(String instanceId, StepCommit commit) {
-		TreeSet<String> ids = new TreeSet<>();
-		ids.add(instanceId);
-		commit.messages().forEach((message) -> ids.add(message.instanceId()));
-		return ids.size();
-	}
-
-	/** Tells listeners of the instances that may have work now and of the activity calls queued. */
-	private void signal(int instances, int activities) {
-		for (Runnable listener : this.listeners) {
-			listener.run();
-		}
-		for (Consumer<WorkKind> listener : this.kindListeners) {
-			for (int i = 0; i < instances; i++) {
-				listener.accept(WorkKind.ORCHESTRATION);
-			}
-			for (int i = 0; i < activities; i++) {
-				listener.accept(WorkKind.ACTIVITY);
-			}
-		}
 	}
 
 	/** Options of a {@link JdbcOrchestrationStore}. */
