@@ -8,6 +8,8 @@ import dev.funcboot.functions.pipeline.InvocationListener;
 import dev.funcboot.functions.pipeline.InvocationPipeline;
 import dev.funcboot.functions.pipeline.Sleeper;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +20,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
@@ -68,6 +71,31 @@ public class FunctionsAutoConfiguration {
 		return new FunctionBindingDiscovery(beanFactory, properties, resolvers.orderedStream().toList(),
 				outputResolvers.orderedStream().toList(), new BindingValues(environment))
 			.discover();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FunctionOutputs funcbootFunctionOutputs(ObjectProvider<OutputSenderProvider> providers) {
+		return new FunctionOutputs(providers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TraceHeaders funcbootTraceHeaders() {
+		return TraceHeaders.NONE;
+	}
+
+	/** Outputs propagate the invocation's span when Micrometer Tracing is there. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.tracing.Tracer")
+	static class TracingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TraceHeaders funcbootMicrometerTraceHeaders(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+			return new MicrometerTraceHeaders(tracer, propagator);
+		}
+
 	}
 
 	@Bean

@@ -8,10 +8,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funcboot.autoconfigure.FunctionHandle;
+import dev.funcboot.autoconfigure.OutputSendException;
+import dev.funcboot.autoconfigure.OutputSender;
 import dev.funcboot.functions.InputConversionException;
 import dev.funcboot.functions.InvocationContext;
 import dev.funcboot.functions.InvocationIds;
 import dev.funcboot.functions.PoisonMessageException;
+import dev.funcboot.functions.TraceContext;
 import dev.funcboot.functions.annotation.HttpMethod;
 import dev.funcboot.functions.binding.FunctionBinding;
 import dev.funcboot.functions.binding.HttpTriggerBinding;
@@ -59,8 +62,10 @@ final class HttpFunctionHandler implements HttpRequestHandler {
 
 	private final ProblemResponses problems;
 
+	private final OutputSender outputs;
+
 	HttpFunctionHandler(FunctionHandle handle, InvocationPipeline pipeline, FunctionKeys keys, ObjectMapper mapper,
-			ProblemResponses problems, long maxBodySize) {
+			ProblemResponses problems, long maxBodySize, OutputSender outputs) {
 		this.binding = handle.binding();
 		this.trigger = (HttpTriggerBinding) this.binding.trigger();
 		this.handle = handle;
@@ -69,6 +74,7 @@ final class HttpFunctionHandler implements HttpRequestHandler {
 		this.keys = keys;
 		this.mapper = mapper;
 		this.problems = problems;
+		this.outputs = outputs;
 	}
 
 	@Override
@@ -96,9 +102,9 @@ final class HttpFunctionHandler implements HttpRequestHandler {
 		Map<String, String> bindableQuery = (key != null && query.containsKey(KEY_PARAMETER)) ? withoutKey(query)
 				: query;
 		InvocationContext context = InvocationContext.of(invocationId, this.binding.name(), HttpTriggerBinding.TYPE,
-				Map.of("method", method.name(), "path", request.getRequestURI(), "routeValues", route));
+				metadata(request, method, route));
 		InvocationResult result = this.pipeline.invoke(context, this.binding.policy(),
-				(ctx) -> this.handle.call(decode(request, method, bindableQuery, route, ctx)));
+				(ctx) -> callAndSend(decode(request, method, bindableQuery, route, ctx)));
 		response.setHeader(ProblemResponses.CORRELATION_HEADER, invocationId);
 		switch (result.outcome()) {
 			case SUCCESS -> writeResult(response, result.value());
@@ -114,6 +120,38 @@ final class HttpFunctionHandler implements HttpRequestHandler {
 			}
 			default -> writeFailure(request, response, result, invocationId);
 		}
+	}
+
+	private static Map<String, Object> metadata(HttpServletRequest request, HttpMethod method,
+			Map<String, String> route) {
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		metadata.put("method", method.name());
+		metadata.put("path", request.getRequestURI());
+		metadata.put("routeValues", route);
+		// continued by the pipeline when no server observation has already done so
+		String traceparent = request.getHeader(TraceContext.TRACEPARENT);
+		if (traceparent != null) {
+			metadata.put(TraceContext.TRACEPARENT, traceparent);
+			String tracestate = request.getHeader(TraceContext.TRACESTATE);
+			if (tracestate != null) {
+				metadata.put(TraceContext.TRACESTATE, tracestate);
+			}
+		}
+		return metadata;
+	}
+
+	/**
+	 * Calls the function and, inside the invocation, sends its result to the declared outputs:
+	 * the value itself, or the body of a successful {@link HttpResponseMessage}.
+	 */
+	private Object callAndSend(Object input) {
+		Object value = this.handle.call(input);
+		Object sent = (value instanceof Message<?> message) ? message.getPayload() : value;
+		if (sent instanceof HttpResponseMessage response) {
+			sent = (response.status() >= 200 && response.status() < 300) ? response.body() : null;
+		}
+		OutputSendException.send(this.binding.name(), this.outputs, sent);
+		return value;
 	}
 
 	private Object decode(HttpServletRequest request, HttpMethod method, Map<String, String> query,
@@ -157,6 +195,15 @@ final class HttpFunctionHandler implements HttpRequestHandler {
 					extra);
 			return;
 		}
+		if (error instanceof OutputSendException) {
+			logger.error("Function '" + this.binding.name() + "' could not send its outputs (invocation "
+					+ invocationId + ")", error);
+			response.setHeader("Retry-After", "5");
+			this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Function '" + this.binding.name()
+					+ "' could not send its result to its outputs; retry later (invocation " + invocationId + ")",
+					invocationId, extra);
+			return;
+		}
 		PoisonMessageException poison = poisonCause(error);
 		if (poison != null) {
 			this.problems.write(request, response, HttpStatus.BAD_REQUEST, poison.getMessage(), invocationId, extra);
@@ -186,8 +233,10 @@ final class HttpFunctionHandler implements HttpRequestHandler {
 			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 			return;
 		}
-		response.setStatus(HttpServletResponse.SC_OK);
-		writeBody(response, value, HttpServletResponse.SC_OK);
+		// sent on to outputs: accepted for processing, the body says what was sent
+		int status = this.binding.outputs().isEmpty() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_ACCEPTED;
+		response.setStatus(status);
+		writeBody(response, value, status);
 	}
 
 	private void writeBody(HttpServletResponse response, Object body, int status) throws IOException {

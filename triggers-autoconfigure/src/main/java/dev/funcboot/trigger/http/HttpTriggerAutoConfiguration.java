@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funcboot.autoconfigure.FunctionBindingRegistry;
 import dev.funcboot.autoconfigure.FunctionHandle;
 import dev.funcboot.autoconfigure.FunctionHandles;
+import dev.funcboot.autoconfigure.FunctionOutputs;
 import dev.funcboot.autoconfigure.FunctionsAutoConfiguration;
 import dev.funcboot.autoconfigure.TriggerStatus;
 import dev.funcboot.functions.binding.FunctionBinding;
@@ -69,7 +70,7 @@ public class HttpTriggerAutoConfiguration {
 	@Bean
 	HttpTriggerHandlerMapping httpTriggerHandlerMapping(FunctionBindingRegistry registry, FunctionHandles handles,
 			InvocationPipeline pipeline, FunctionKeys keys, HttpTriggerProperties properties,
-			KeysProperties keysProperties, ObjectProvider<ObjectMapper> objectMapper) {
+			KeysProperties keysProperties, ObjectProvider<ObjectMapper> objectMapper, FunctionOutputs outputs) {
 		ObjectMapper mapper = objectMapper.getIfAvailable(ObjectMapper::new);
 		ProblemResponses problems = new ProblemResponses(mapper);
 		long maxBody = properties.getMaxRequestBodySize().toBytes();
@@ -81,7 +82,8 @@ public class HttpTriggerAutoConfiguration {
 				continue;
 			}
 			FunctionHandle handle = handles.get(binding.name());
-			handlers.put(binding.name(), new HttpFunctionHandler(handle, pipeline, keys, mapper, problems, maxBody));
+			handlers.put(binding.name(), new HttpFunctionHandler(handle, pipeline, keys, mapper, problems, maxBody,
+					outputs.forFunction(binding)));
 			routes.add(new HttpRoutes.Route(binding.name(), (HttpTriggerBinding) binding.trigger()));
 		}
 		KeysAdminHandler admin = keysProperties.isAdminApiEnabled()

@@ -23,6 +23,12 @@ final class HttpTriggerBindingResolver implements TriggerBindingResolver {
 		return HttpTrigger.class;
 	}
 
+	/** The result goes to the declared outputs too; the caller gets 202 Accepted. */
+	@Override
+	public boolean supportsOutputs() {
+		return true;
+	}
+
 	@Override
 	public TriggerBinding resolve(String name, Annotation annotation, FunctionsProperties.Function properties,
 			BindingValues values) {

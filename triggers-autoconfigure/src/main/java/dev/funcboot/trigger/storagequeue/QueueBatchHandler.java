@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.funcboot.autoconfigure.FunctionHandle;
+import dev.funcboot.autoconfigure.OutputSender;
 import dev.funcboot.functions.InputConversionException;
 import dev.funcboot.functions.InvocationContext;
 import dev.funcboot.functions.InvocationIds;
@@ -36,12 +37,12 @@ final class QueueBatchHandler implements MessageHandler {
 
 	private final QueueInputDecoder decoder;
 
-	private final QueueOutputSender outputs;
+	private final OutputSender outputs;
 
 	private final QueueSettlement settlement;
 
 	QueueBatchHandler(FunctionHandle handle, InvocationPipeline pipeline, QueueInputDecoder decoder,
-			QueueOutputSender outputs, QueueSettlement settlement) {
+			OutputSender outputs, QueueSettlement settlement) {
 		this.binding = handle.binding();
 		this.handle = handle;
 		this.pipeline = pipeline;
@@ -80,8 +81,8 @@ final class QueueBatchHandler implements MessageHandler {
 		long attempt = invoked.stream().mapToLong(StorageQueueAcknowledgment::dequeueCount).max().orElse(1);
 		InvocationContext context = new InvocationContext(InvocationIds.next(), this.binding.name(),
 				QueueTriggerBinding.TYPE, triggerMetadata(queue, invoked), null, QueueTriggerHandler.attempt(attempt));
-		InvocationResult result = QueueTriggerHandler.sendOutputs(
-				this.pipeline.invoke(context, this.binding.policy(), (ctx) -> this.handle.call(inputs)), this.outputs);
+		InvocationResult result = this.pipeline.invoke(context, this.binding.policy(),
+				(ctx) -> QueueTriggerHandler.callAndSend(this.handle, inputs, this.outputs));
 		invoked.forEach((acknowledgment) -> this.settlement.settle(acknowledgment, result));
 	}
 

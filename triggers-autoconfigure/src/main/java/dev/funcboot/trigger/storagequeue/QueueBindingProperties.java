@@ -53,6 +53,7 @@ final class QueueBindingProperties {
 		extension.setConnection(output.connection());
 		extension.setMessageEncoding(defaults.getMessageEncoding());
 		extension.setCreateQueue(defaults.isCreateQueues());
+		extension.setTraceEnvelope(defaults.isTraceEnvelope());
 		ExtendedProducerProperties<StorageQueueProducerProperties> properties = new ExtendedProducerProperties<>(
 				extension);
 		properties.populateBindingName(function.name() + "-out-" + output.queue());

@@ -28,8 +28,8 @@ import org.springframework.messaging.MessageHandler;
 /**
  * Binds every enabled queue function to its queue through the {@code storagequeue} binder, which
  * it gets from Spring Cloud Stream's {@link BinderFactory}: the consumer delivers into a channel
- * whose only subscriber is the function's {@link QueueTriggerHandler}; each output queue is a
- * producer binding behind a channel the handler sends to. The binding properties are built here
+ * whose only subscriber is the function's {@link QueueTriggerHandler}; output queues are bound by
+ * {@link QueueOutputBindings}. The binding properties are built here
  * from the function bindings, so nobody writes {@code spring.cloud.stream.*}. Starts last and
  * stops first, so a stopping application finishes (or releases) its messages while the pipeline
  * is still there.
@@ -44,14 +44,12 @@ final class QueueTriggerBindings implements SmartLifecycle {
 
 	private final StorageQueueProperties properties;
 
-	private final Function<FunctionBinding, HandlerFactory> handlers;
+	private final Function<FunctionBinding, MessageHandler> handlers;
 
 	private final Set<String> batchFunctions;
 
 	// read by Actuator threads while start and stop change them
 	private final Map<String, StorageQueueConsumerBinding> consumers = new ConcurrentHashMap<>();
-
-	private final List<Binding<MessageChannel>> producers = new CopyOnWriteArrayList<>();
 
 	private volatile StorageQueueBinder binder;
 
@@ -62,7 +60,7 @@ final class QueueTriggerBindings implements SmartLifecycle {
 	 * @param batchFunctions the names of those that take a {@code List} of messages
 	 */
 	QueueTriggerBindings(List<FunctionBinding> functions, Set<String> batchFunctions, BinderFactory binderFactory,
-			StorageQueueProperties properties, Function<FunctionBinding, HandlerFactory> handlers) {
+			StorageQueueProperties properties, Function<FunctionBinding, MessageHandler> handlers) {
 		this.functions = List.copyOf(functions);
 		this.batchFunctions = Set.copyOf(batchFunctions);
 		this.binderFactory = binderFactory;
@@ -93,14 +91,7 @@ final class QueueTriggerBindings implements SmartLifecycle {
 
 	private void bind(StorageQueueBinder binder, FunctionBinding function) {
 		QueueTriggerBinding trigger = (QueueTriggerBinding) function.trigger();
-		List<MessageChannel> outputs = new ArrayList<>();
-		for (QueueOutputBinding output : function.outputsOfType(QueueOutputBinding.class)) {
-			DirectChannel channel = new DirectChannel();
-			channel.setComponentName(function.name() + "-out-" + outputs.size());
-			this.producers.add(binder.bindProducer(output.queue(), channel, QueueBindingProperties.producer(function, output, this.properties)));
-			outputs.add(channel);
-		}
-		MessageHandler handler = this.handlers.apply(function).create(outputs);
+		MessageHandler handler = this.handlers.apply(function);
 		DirectChannel input = new DirectChannel();
 		input.setComponentName(function.name() + "-in-0");
 		input.subscribe(handler);
@@ -110,7 +101,7 @@ final class QueueTriggerBindings implements SmartLifecycle {
 		this.consumers.put(function.name(), (StorageQueueConsumerBinding) consumer);
 		logger.info("Queue function '" + function.name() + "': queue '" + trigger.queue() + "' (connection '"
 				+ trigger.connection() + "', batch " + trigger.options().batchSize() + ", poison queue '"
-				+ trigger.poisonQueue() + "')" + (outputs.isEmpty() ? "" : ", outputs " + function.outputs()));
+				+ trigger.poisonQueue() + "')" + (function.outputs().isEmpty() ? "" : ", outputs " + function.outputs()));
 	}
 
 	private StorageQueueBinder binder() {
@@ -131,11 +122,9 @@ final class QueueTriggerBindings implements SmartLifecycle {
 	}
 
 	private void unbindAll() {
-		// consumers first: their last messages may still send outputs
+		// the output bindings stop later: the last messages may still send outputs
 		this.consumers.values().forEach(Binding::unbind);
 		this.consumers.clear();
-		this.producers.forEach(Binding::unbind);
-		this.producers.clear();
 	}
 
 	@Override
@@ -167,14 +156,6 @@ final class QueueTriggerBindings implements SmartLifecycle {
 			}
 		}
 		return null;
-	}
-
-	/** Creates a function's handler once its output channels exist. */
-	@FunctionalInterface
-	interface HandlerFactory {
-
-		MessageHandler create(List<MessageChannel> outputs);
-
 	}
 
 }

@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.funcboot.autoconfigure.FunctionHandle;
+import dev.funcboot.autoconfigure.OutputSendException;
+import dev.funcboot.autoconfigure.OutputSender;
 import dev.funcboot.functions.InvocationContext;
 import dev.funcboot.functions.InvocationIds;
+import dev.funcboot.functions.TraceContext;
 import dev.funcboot.functions.binding.FunctionBinding;
 import dev.funcboot.functions.binding.QueueTriggerBinding;
-import dev.funcboot.functions.pipeline.InvocationOutcome;
 import dev.funcboot.functions.pipeline.InvocationPipeline;
 import dev.funcboot.functions.pipeline.InvocationResult;
 import dev.funcboot.trigger.storagequeue.binder.StorageQueueAcknowledgment;
@@ -33,12 +35,12 @@ final class QueueTriggerHandler implements MessageHandler {
 
 	private final QueueInputDecoder decoder;
 
-	private final QueueOutputSender outputs;
+	private final OutputSender outputs;
 
 	private final QueueSettlement settlement;
 
 	QueueTriggerHandler(FunctionHandle handle, InvocationPipeline pipeline, QueueInputDecoder decoder,
-			QueueOutputSender outputs, QueueSettlement settlement) {
+			OutputSender outputs, QueueSettlement settlement) {
 		this.binding = handle.binding();
 		this.handle = handle;
 		this.pipeline = pipeline;
@@ -59,33 +61,36 @@ final class QueueTriggerHandler implements MessageHandler {
 		QueueInputDecoder.Metadata metadata = QueueInputDecoder.Metadata.of(acknowledgment,
 				message.getHeaders().get(StorageQueueHeaders.QUEUE, String.class));
 		InvocationContext context = new InvocationContext(InvocationIds.next(), this.binding.name(),
-				QueueTriggerBinding.TYPE, triggerMetadata(metadata), null, attempt(metadata.dequeueCount()));
+				QueueTriggerBinding.TYPE, triggerMetadata(metadata, message), null, attempt(metadata.dequeueCount()));
 		byte[] payload = (byte[]) message.getPayload();
 		InvocationResult result = this.pipeline.invoke(context, this.binding.policy(),
-				(ctx) -> this.handle.call(this.decoder.decode(payload, metadata)));
-		this.settlement.settle(acknowledgment, sendOutputs(result, this.outputs));
+				(ctx) -> callAndSend(this.handle, this.decoder.decode(payload, metadata), this.outputs));
+		this.settlement.settle(acknowledgment, result);
 	}
 
-	/** The result, or a retryable failure when its outputs could not be sent. */
-	static InvocationResult sendOutputs(InvocationResult result, QueueOutputSender outputs) {
-		if (!result.isSuccess()) {
-			return result;
-		}
-		try {
-			outputs.send(result.value());
-			return result;
-		}
-		catch (RuntimeException ex) {
-			return new InvocationResult(result.context(), InvocationOutcome.FAILURE, null, ex, result.attempts(), false);
-		}
+	/**
+	 * Calls the function and sends its result to the outputs, inside the invocation (its trace,
+	 * its timeout): a failed send fails the invocation, so the message is retried, not lost.
+	 */
+	static Object callAndSend(FunctionHandle handle, Object input, OutputSender outputs) {
+		Object value = handle.call(input);
+		OutputSendException.send(handle.binding().name(), outputs, value);
+		return value;
 	}
 
 	static int attempt(long dequeueCount) {
 		return (int) Math.max(1, Math.min(dequeueCount, Integer.MAX_VALUE));
 	}
 
-	private static Map<String, Object> triggerMetadata(QueueInputDecoder.Metadata metadata) {
+	private static Map<String, Object> triggerMetadata(QueueInputDecoder.Metadata metadata, Message<?> message) {
 		Map<String, Object> map = new LinkedHashMap<>();
+		// from a trace envelope: the pipeline continues the sender's trace
+		for (String key : new String[] { TraceContext.TRACEPARENT, TraceContext.TRACESTATE }) {
+			Object value = message.getHeaders().get(key);
+			if (value != null) {
+				map.put(key, value.toString());
+			}
+		}
 		map.put("id", metadata.id());
 		map.put("queue", metadata.queue());
 		map.put("dequeueCount", metadata.dequeueCount());

@@ -56,6 +56,22 @@ public class StorageQueueProperties {
 	/** Whether to create trigger, poison and output queues that do not exist. */
 	private boolean createQueues = true;
 
+	/**
+	 * Whether output queues get messages wrapped in an envelope carrying the trace context
+	 * ({@code traceparent}), so a Funcboot function consuming them continues the trace. Storage
+	 * queue messages have no metadata of their own; leave it off for queues read by other
+	 * consumers, which would see the envelope. Consumers unwrap envelopes whatever this says.
+	 */
+	private boolean traceEnvelope;
+
+	public boolean isTraceEnvelope() {
+		return this.traceEnvelope;
+	}
+
+	public void setTraceEnvelope(boolean traceEnvelope) {
+		this.traceEnvelope = traceEnvelope;
+	}
+
 	/** How long stopping the application waits for running queue functions before interrupting them. */
 	private Duration shutdownTimeout = Duration.ofSeconds(30);
 

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.funcboot.autoconfigure.FunctionBindingRegistry;
 import dev.funcboot.autoconfigure.FunctionHandle;
 import dev.funcboot.autoconfigure.FunctionHandles;
+import dev.funcboot.autoconfigure.FunctionOutputs;
+import dev.funcboot.autoconfigure.OutputSender;
+import dev.funcboot.autoconfigure.TraceHeaders;
 import dev.funcboot.autoconfigure.FunctionsAutoConfiguration;
 import dev.funcboot.functions.binding.FunctionBinding;
 import dev.funcboot.functions.binding.QueueTriggerBinding;
@@ -77,6 +80,21 @@ public class StorageQueueTriggerAutoConfiguration {
 				() -> credential.getIfAvailable(defaultCredential), StorageConnectionLookup.PREFIX);
 	}
 
+	/** Output queues of every function, whichever its trigger; sent even when listening is off. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(BinderFactory.class)
+	static class OutputConfiguration {
+
+		@Bean
+		QueueOutputBindings funcbootQueueOutputBindings(FunctionBindingRegistry registry, BinderFactory binderFactory,
+				StorageQueueProperties properties, ObjectProvider<ObjectMapper> objectMapper,
+				TraceHeaders traceHeaders) {
+			ObjectMapper mapper = objectMapper.getIfAvailable(() -> JsonMapper.builder().findAndAddModules().build());
+			return new QueueOutputBindings(List.copyOf(registry.all()), binderFactory, properties, mapper, traceHeaders);
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "funcboot.queue.enabled", matchIfMissing = true)
 	@ConditionalOnBean(BinderFactory.class)
@@ -85,7 +103,7 @@ public class StorageQueueTriggerAutoConfiguration {
 		@Bean
 		QueueTriggerBindings funcbootQueueTriggerBindings(FunctionBindingRegistry registry, FunctionHandles handles,
 				InvocationPipeline pipeline, BinderFactory binderFactory, StorageQueueProperties properties,
-				ObjectProvider<ObjectMapper> objectMapper) {
+				ObjectProvider<ObjectMapper> objectMapper, FunctionOutputs outputs) {
 			ObjectMapper mapper = objectMapper.getIfAvailable(() -> JsonMapper.builder().findAndAddModules().build());
 			Map<String, QueueInputDecoder> decoders = new HashMap<>();
 			List<FunctionBinding> enabled = registry.ofType(QueueTriggerBinding.TYPE)
@@ -108,11 +126,11 @@ public class StorageQueueTriggerAutoConfiguration {
 				.filter((entry) -> entry.getValue().isBatch())
 				.map(Map.Entry::getKey)
 				.collect(Collectors.toSet());
-			return new QueueTriggerBindings(enabled, batch, binderFactory, properties, (binding) -> (outputs) -> {
+			return new QueueTriggerBindings(enabled, batch, binderFactory, properties, (binding) -> {
 				FunctionHandle handle = handles.get(binding.name());
 				QueueTriggerBinding trigger = (QueueTriggerBinding) binding.trigger();
 				QueueInputDecoder decoder = decoders.get(binding.name());
-				QueueOutputSender sender = new QueueOutputSender(outputs, mapper);
+				OutputSender sender = outputs.forFunction(binding);
 				QueueSettlement settlement = new QueueSettlement(binding.name(),
 						QueueRetries.of(binding.policy(), trigger.options()));
 				return decoder.isBatch() ? new QueueBatchHandler(handle, pipeline, decoder, sender, settlement)

@@ -16,8 +16,11 @@ import java.util.concurrent.TimeUnit;
 import dev.funcboot.functions.ConcurrencyLimitExceededException;
 import dev.funcboot.functions.FunctionTimeoutException;
 import dev.funcboot.functions.InvocationContext;
+import dev.funcboot.functions.TraceContext;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.ReceiverContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -142,7 +145,8 @@ public final class InvocationPipeline implements AutoCloseable {
 	}
 
 	private InvocationResult observe(InvocationContext context, FunctionPolicy policy, FunctionCall call, long start) {
-		Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.observationRegistry)
+		Observation observation = Observation
+			.createNotStarted(OBSERVATION_NAME, () -> observationContext(context), this.observationRegistry)
 			.contextualName("funcboot " + context.functionName())
 			.lowCardinalityKeyValue("function", context.functionName())
 			.lowCardinalityKeyValue("trigger", context.trigger())
@@ -169,6 +173,23 @@ public final class InvocationPipeline implements AutoCloseable {
 		observation.lowCardinalityKeyValue("outcome", result.outcome().tag()).stop();
 		record(result, start);
 		return result;
+	}
+
+	/**
+	 * Continues the trace the event came with: a message's {@code traceparent} makes the
+	 * invocation a consumer of that trace, unless a trace is already in scope here (an HTTP
+	 * server observation around the handler), which the invocation then simply nests in.
+	 */
+	private Observation.Context observationContext(InvocationContext context) {
+		if (this.observationRegistry.getCurrentObservation() == null
+				&& TraceContext.isValidTraceparent(TraceContext.lookup(context.triggerMetadata(), TraceContext.TRACEPARENT))) {
+			ReceiverContext<Map<String, Object>> receiver = new ReceiverContext<>(
+					(carrier, key) -> TraceContext.lookup(carrier, key), Kind.CONSUMER);
+			receiver.setCarrier(context.triggerMetadata());
+			receiver.setRemoteServiceName(context.trigger());
+			return receiver;
+		}
+		return new Observation.Context();
 	}
 
 	private InvocationResult attempt(InvocationContext context, FunctionPolicy policy, FunctionCall call) {

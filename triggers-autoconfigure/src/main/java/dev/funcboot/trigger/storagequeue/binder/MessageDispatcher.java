@@ -64,7 +64,9 @@ final class MessageDispatcher {
 			return;
 		}
 		LeasedMessage leased = acknowledgment.message();
-		send(MessageBuilder.withPayload(payload)
+		TraceEnvelope envelope = TraceEnvelope.unwrap(payload);
+		send(MessageBuilder.withPayload((envelope != null) ? envelope.payload() : payload)
+			.copyHeadersIfAbsent((envelope != null) ? envelope.headers() : java.util.Map.of())
 			.setHeader(StorageQueueHeaders.MESSAGE_ID, leased.id())
 			.setHeader(StorageQueueHeaders.DEQUEUE_COUNT, leased.dequeueCount())
 			.setHeader(StorageQueueHeaders.INSERTION_TIME, leased.insertionTime())
@@ -84,7 +86,9 @@ final class MessageDispatcher {
 			byte[] payload = admit(acknowledgment);
 			if (payload != null) {
 				admitted.add(acknowledgment);
-				payloads.add(payload);
+				// a batch has no per-message headers; the function sees the payloads
+				TraceEnvelope envelope = TraceEnvelope.unwrap(payload);
+				payloads.add((envelope != null) ? envelope.payload() : payload);
 			}
 		}
 		if (!admitted.isEmpty()) {

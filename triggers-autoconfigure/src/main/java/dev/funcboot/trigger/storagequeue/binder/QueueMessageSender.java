@@ -40,6 +40,9 @@ final class QueueMessageSender implements MessageHandler {
 			throw new MessageHandlingException(message, "The storagequeue binder sends byte[] or String payloads, not "
 					+ message.getPayload().getClass().getName() + "; convert it first (e.g. to JSON bytes)");
 		}
+		if (this.properties.isTraceEnvelope()) {
+			payload = TraceEnvelope.wrap(payload, message.getHeaders());
+		}
 		String text = MessageCodec.encode(this.properties.getMessageEncoding(), payload);
 		if (text.length() > PoisonQueueRouter.MAX_MESSAGE_CHARS) {
 			throw new MessageHandlingException(message, "A message for queue '" + this.queue.getQueueName()

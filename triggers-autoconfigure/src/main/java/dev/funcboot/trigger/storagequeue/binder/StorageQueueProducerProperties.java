@@ -20,6 +20,20 @@ public class StorageQueueProducerProperties {
 	/** How long sent messages live; the service's default (7 days) when unset, -1s for never. */
 	private Duration timeToLive;
 
+	/**
+	 * Whether to wrap each message in a {@link TraceEnvelope} carrying its {@code traceparent}, so
+	 * a Funcboot consumer continues the trace; only for queues whose consumers are Funcboot apps.
+	 */
+	private boolean traceEnvelope;
+
+	public boolean isTraceEnvelope() {
+		return this.traceEnvelope;
+	}
+
+	public void setTraceEnvelope(boolean traceEnvelope) {
+		this.traceEnvelope = traceEnvelope;
+	}
+
 	public String getConnection() {
 		return this.connection;
 	}
