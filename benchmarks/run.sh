@@ -5,15 +5,17 @@
 #   startup  JVM start to first HTTP response, a Funcboot app versus a plain one (median ratio)
 #   durable  the durable engine in one JVM on three stores side by side (in memory, the baseline;
 #            H2 in a file; PostgreSQL), figures against the published Durable Functions targets
-# Usage: benchmarks/run.sh [all|http|startup|durable]     (see benchmarks/README.md)
+#   queue    a no-op Storage queue function through Funcboot versus the raw Azure SDK consuming
+#            the same Azurite, alternating sides (messages/s ratio)
+# Usage: benchmarks/run.sh [all|http|startup|durable|queue]     (see benchmarks/README.md)
 # A MISS is reported, never turned into a failing exit status.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 what="${1:-all}"
 case "$what" in
-  all|http|startup|durable) ;;
-  *) echo "usage: $0 [all|http|startup|durable]" >&2; exit 2 ;;
+  all|http|startup|durable|queue) ;;
+  *) echo "usage: $0 [all|http|startup|durable|queue]" >&2; exit 2 ;;
 esac
 
 : "${HTTP_CONNECTIONS:=16}"      # concurrent keep-alive connections
@@ -39,6 +41,10 @@ esac
 : "${DURABLE_PG_URL:=jdbc:postgresql://127.0.0.1:5432/test}"  # a fresh schema is created and dropped
 : "${DURABLE_PG_USER:=postgres}"
 : "${DURABLE_JAVA_OPTS:=}"       # JVM options of the durable benchmark
+: "${QUEUE_MESSAGES:=3000}"      # messages per side and round (queue benchmark)
+: "${QUEUE_ROUNDS:=3}"           # measured rounds per side, alternating sides
+: "${QUEUE_WARMUP_ROUNDS:=1}"    # rounds per side before measuring
+: "${QUEUE_JAVA_OPTS:=}"         # JVM options of the queue benchmark
 : "${SKIP_BUILD:=false}"         # reuse benchmarks/target/funcboot-benchmarks.jar
 : "${MVN_ARGS:=-B -q -o}"        # drop -o when the local repository lacks dependencies
 
@@ -127,10 +133,20 @@ run_durable() {
     --results "$results"
 }
 
+run_queue() {
+  echo
+  scripts/services.sh start azurite
+  # shellcheck disable=SC2086
+  java $QUEUE_JAVA_OPTS -Dloader.main=dev.funcboot.benchmarks.queue.QueueBenchmark -jar "$jar" \
+    --messages "$QUEUE_MESSAGES" --rounds "$QUEUE_ROUNDS" --warmup-rounds "$QUEUE_WARMUP_ROUNDS" \
+    --results "$results"
+}
+
 started=$(date +%s)
 if [ "$what" = all ] || [ "$what" = http ]; then run_http; fi
 if [ "$what" = all ] || [ "$what" = startup ]; then run_startup; fi
 if [ "$what" = all ] || [ "$what" = durable ]; then run_durable; fi
+if [ "$what" = all ] || [ "$what" = queue ]; then run_queue; fi
 
 echo
 echo "== Results (ratio = Funcboot / baseline measured in the same run; durable rows: figure / published"

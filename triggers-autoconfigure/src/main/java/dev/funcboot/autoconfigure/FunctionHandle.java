@@ -23,6 +23,11 @@ public final class FunctionHandle {
 		this.binding = binding;
 		this.function = function;
 		this.inputType = function.isSupplier() ? null : function.getInputType();
+		if (rawClass(this.inputType) == byte[].class) {
+			// the adapters hand over the raw bytes; Spring Cloud Function would otherwise read bytes
+			// that look like JSON as JSON (and fail to make a byte[] of an object)
+			function.setSkipInputConversion(true);
+		}
 	}
 
 	public FunctionBinding binding() {

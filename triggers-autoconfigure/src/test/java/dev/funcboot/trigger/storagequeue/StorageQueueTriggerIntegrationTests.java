@@ -74,6 +74,17 @@ class StorageQueueTriggerIntegrationTests extends AbstractTriggerIntegrationTest
 	}
 
 	@Test
+	void aByteArrayFunctionGetsTheMessageBytesUnconvertedEvenWhenTheyAreJson() {
+		String queue = uniqueDestination("raw");
+		start(triggerProperties("rawBytes", queue), QueueFunctions.class);
+		send(queue, order("r-1", 3));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completedIds().contains("raw-1"));
+		assertThat(new String(QueueFunctions.raw.get(0), StandardCharsets.UTF_8)).isEqualTo(order("r-1", 3));
+		await().atMost(Duration.ofSeconds(30)).until(() -> pending(queue) == 0);
+		assertThat(deadLetters(queue)).isEmpty();
+	}
+
+	@Test
 	void aListInputTakesEachPollAsOneBatchThatIsSettledTogether() {
 		String queue = uniqueDestination("batch");
 		List<String> ids = send(queue, 6);
@@ -138,6 +149,17 @@ class StorageQueueTriggerIntegrationTests extends AbstractTriggerIntegrationTest
 		static final List<QueueMessage<Order>> received = new CopyOnWriteArrayList<>();
 
 		static final List<List<Order>> batches = new CopyOnWriteArrayList<>();
+
+		static final List<byte[]> raw = new CopyOnWriteArrayList<>();
+
+		/** Takes the message bytes as they are, JSON or not. */
+		@Bean
+		Consumer<byte[]> rawBytes(TriggerRecorder recorder) {
+			return (bytes) -> {
+				raw.add(bytes);
+				recorder.completed("raw-" + raw.size());
+			};
+		}
 
 		@Bean
 		Consumer<QueueMessage<Order>> inspect(TriggerRecorder recorder) {
