@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a demo on embedded defaults: builds the modules it needs, then `spring-boot:run`.
-#   scripts/run-demo.sh                   order-intake on :8080 (HTTP API, keys, clean-up timer, H2 file)
+#   scripts/run-demo.sh                   order-intake on :8080 (HTTP API, keys, clean-up timer, H2 file,
+#                                         Storage queues on Azurite, which it starts)
 #   scripts/run-demo.sh order-approval    order-approval on :8081 (durable approval workflow, fan-out/fan-in)
 # Stop with Ctrl-C. Extra arguments go to spring-boot:run.
 set -euo pipefail
@@ -11,5 +12,8 @@ if [ ! -d "demo-apps/$demo" ]; then
   echo "unknown demo '$demo'; choose one of: $(ls demo-apps | tr '\n' ' ')" >&2
   exit 2
 fi
+case "$demo" in
+  order-intake) scripts/services.sh start azurite ;;
+esac
 ./mvnw -B -ntp -q install -DskipTests -pl "demo-apps/$demo" -am
 exec ./mvnw -B -ntp -f "demo-apps/$demo/pom.xml" spring-boot:run "$@"

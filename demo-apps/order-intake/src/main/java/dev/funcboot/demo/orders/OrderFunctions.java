@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import dev.funcboot.functions.PoisonMessageException;
 import dev.funcboot.functions.annotation.AuthLevel;
 import dev.funcboot.functions.annotation.HttpMethod;
 import dev.funcboot.functions.annotation.HttpTrigger;
@@ -29,13 +28,11 @@ public class OrderFunctions {
 
 	private static final Logger logger = LoggerFactory.getLogger(OrderFunctions.class);
 
-	private static final List<String> PRODUCTS = List.of("espresso", "flat-white", "croissant");
-
 	/** Anonymous: anyone may read the catalogue. */
 	@Bean
 	@HttpTrigger(route = "products", methods = HttpMethod.GET, authLevel = AuthLevel.ANONYMOUS)
 	Supplier<List<String>> products() {
-		return () -> PRODUCTS;
+		return () -> OrderRules.PRODUCTS;
 	}
 
 	/** Key-protected: creates an order and answers 201 with its location. */
@@ -43,13 +40,7 @@ public class OrderFunctions {
 	@HttpTrigger(route = "orders", methods = HttpMethod.POST, authLevel = AuthLevel.FUNCTION)
 	Function<HttpRequestMessage<NewOrder>, HttpResponseMessage> createOrder(OrderRepository orders, Clock clock) {
 		return (request) -> {
-			NewOrder order = request.getBody();
-			if (order == null || order.product() == null || !PRODUCTS.contains(order.product())) {
-				throw new PoisonMessageException("product must be one of " + PRODUCTS);
-			}
-			if (order.quantity() < 1 || order.quantity() > 100) {
-				throw new PoisonMessageException("quantity must be between 1 and 100, was " + order.quantity());
-			}
+			NewOrder order = OrderRules.check(request.getBody());
 			Order saved = orders.save(order, clock.instant());
 			logger.info("Accepted order {} ({} x {})", saved.id(), saved.quantity(), saved.product());
 			return request.createResponseBuilder(201)

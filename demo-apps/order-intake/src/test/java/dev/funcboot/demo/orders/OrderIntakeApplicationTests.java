@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1",
-				"funcboot.keys.store-directory=target/test-keys", "demo.retention=PT0S" })
+				"funcboot.keys.store-directory=target/test-keys", "demo.retention=PT0S",
+				"demo.queues.incoming=test-incoming-http", "demo.queues.accepted=test-accepted-http" })
 class OrderIntakeApplicationTests {
 
 	static final String HOST_KEY = "dev-host-key-change-me-0001";
