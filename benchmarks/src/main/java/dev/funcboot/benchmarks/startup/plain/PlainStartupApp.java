@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 		"dev.funcboot.trigger.timer.TimerTriggerAutoConfiguration",
 		"dev.funcboot.actuate.FuncbootEndpointAutoConfiguration",
 		"dev.funcboot.trigger.storagequeue.StorageQueueTriggerAutoConfiguration",
-		"dev.funcboot.trigger.storagequeue.binder.StorageQueueBinderDefaultsAutoConfiguration" })
+		"dev.funcboot.trigger.storagequeue.binder.StorageQueueBinderDefaultsAutoConfiguration",
+		"dev.funcboot.scaling.ScalingAutoConfiguration" })
 public class PlainStartupApp {
 
 	public static void main(String[] args) {
