@@ -176,6 +176,20 @@ public class DurableAutoConfiguration {
 
 	}
 
+	/** The Container Apps scale rule of durable work. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "dev.funcboot.scaling.ScaleRuleContributor")
+	static class ScalingConfiguration {
+
+		@Bean
+		dev.funcboot.scaling.ScaleRuleContributor funcbootDurableScaleRules(DurableProperties properties,
+				org.springframework.core.env.Environment environment) {
+			return new DurableScaleRules(environment.getProperty("spring.application.name", "funcboot-app"),
+					properties.getScaleTargetBacklog());
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
 	static class EndpointConfiguration {

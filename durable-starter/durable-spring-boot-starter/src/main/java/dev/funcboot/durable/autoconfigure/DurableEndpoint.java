@@ -64,10 +64,22 @@ public class DurableEndpoint {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("orchestrators", this.orchestrators.names());
 		result.put("instancesByStatus", counts);
+		// what the KEDA metrics-api rule of the Container Apps manifest reads
+		result.put("backlog", backlog(counts));
 		result.put("oldestRunning", (oldest != null) ? describe(oldest, now) : null);
 		result.put("stuckAfter", this.stuckAfter.toString());
 		result.put("stuck", stuck);
 		return result;
+	}
+
+	/** Instances with work ahead of them: pending, running or continued as new. */
+	static long backlog(Map<String, Long> countsByDisplayName) {
+		long backlog = 0;
+		for (OrchestrationStatus status : List.of(OrchestrationStatus.PENDING, OrchestrationStatus.RUNNING,
+				OrchestrationStatus.CONTINUED_AS_NEW)) {
+			backlog += countsByDisplayName.getOrDefault(status.displayName(), 0L);
+		}
+		return backlog;
 	}
 
 	private static Map<String, Object> describe(InstanceState instance, Instant now) {

@@ -23,6 +23,17 @@ public class DurableProperties {
 	/** Longest sleep of an idle worker before it looks for work again (work from other replicas). */
 	private Duration maxPollInterval = Duration.ofMillis(500);
 
+	/** Backlog (pending and running instances) per replica of the Container Apps scale rule. */
+	private int scaleTargetBacklog = 20;
+
+	public int getScaleTargetBacklog() {
+		return this.scaleTargetBacklog;
+	}
+
+	public void setScaleTargetBacklog(int scaleTargetBacklog) {
+		this.scaleTargetBacklog = scaleTargetBacklog;
+	}
+
 	/** An instance that made no progress for this long is reported as stuck by the 'durable' endpoint. */
 	private Duration stuckAfter = Duration.ofMinutes(10);
 

@@ -153,6 +153,24 @@ class DurableAutoConfigurationTests {
 	}
 
 	@Test
+	void durableWorkScalesOnTheBacklogTheAppReportsAndKeepsAReplica() {
+		this.runner.withConfiguration(AutoConfigurations.of(dev.funcboot.scaling.ScalingAutoConfiguration.class))
+			.withPropertyValues("spring.application.name=approvals", "funcboot.durable.scale-target-backlog=7")
+			.run((context) -> {
+				dev.funcboot.scaling.ScalingPlan plan = context.getBean(dev.funcboot.scaling.ScalingPlanner.class).plan();
+				dev.funcboot.scaling.ScaleRule rule = plan.rules().stream()
+					.filter((candidate) -> candidate.name().equals("durable-backlog"))
+					.findFirst()
+					.orElseThrow();
+				assertThat(rule.type()).isEqualTo("metrics-api");
+				assertThat(rule.metadata()).containsEntry("url", "http://approvals/actuator/durable")
+					.containsEntry("valueLocation", "backlog")
+					.containsEntry("targetValue", "7");
+				assertThat(plan.minReplicas()).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void backsOffWithoutSpringCloudFunction() {
 		this.runner.withClassLoader(new FilteredClassLoader(FunctionCatalog.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(DurableClient.class));

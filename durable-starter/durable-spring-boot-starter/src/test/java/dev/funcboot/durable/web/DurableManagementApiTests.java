@@ -182,6 +182,8 @@ class DurableManagementApiTests {
 			assertThat(durable.get("orchestrators").toString()).contains("approval");
 			assertThat(durable.get("oldestRunning").get("instanceId").asText()).isNotBlank();
 			assertThat(durable.get("stuck").toString()).contains("waiting-1");
+			assertThat(durable.get("backlog").asLong()).isEqualTo(durable.get("instancesByStatus").get("Running").asLong()
+					+ durable.get("instancesByStatus").path("Pending").asLong());
 		});
 	}
 
