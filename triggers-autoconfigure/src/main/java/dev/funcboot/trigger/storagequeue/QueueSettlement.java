@@ -2,6 +2,7 @@ package dev.funcboot.trigger.storagequeue;
 
 import java.time.Duration;
 
+import dev.funcboot.functions.RetryLaterException;
 import dev.funcboot.functions.pipeline.InvocationOutcome;
 import dev.funcboot.functions.pipeline.InvocationResult;
 import dev.funcboot.trigger.storagequeue.binder.StorageQueueAcknowledgment;
@@ -12,7 +13,9 @@ import org.apache.commons.logging.LogFactory;
  * What happens to a message after its invocation: success deletes it; a poison outcome
  * (undecodable input, {@code PoisonMessageException}) dead-letters it at once; a retryable one
  * makes it visible again after the retry delay, or dead-letters it with "retries exhausted" when
- * its dequeue count used the last attempt.
+ * its dequeue count used the last attempt. A {@link RetryLaterException} (the function is
+ * overloaded or not ready) makes it visible again after the exception's delay and is never
+ * dead-lettered, whatever its dequeue count.
  */
 final class QueueSettlement {
 
@@ -29,11 +32,19 @@ final class QueueSettlement {
 
 	void settle(StorageQueueAcknowledgment acknowledgment, InvocationResult result) {
 		long attempt = acknowledgment.dequeueCount();
+		RetryLaterException retryLater = result.isSuccess() ? null : RetryLaterException.find(result.error());
 		if (result.isSuccess()) {
 			acknowledgment.complete();
 		}
 		else if (result.outcome() == InvocationOutcome.POISON) {
 			acknowledgment.deadLetter(result.reason());
+		}
+		else if (retryLater != null) {
+			// turned away (overloaded, not ready): not the message's fault, so it never becomes poison
+			Duration delay = retryLater.retryAfter();
+			logger.info("Queue function '" + this.function + "' turned the message away" + where(acknowledgment, result)
+					+ "; retrying in " + delay + ": " + result.reason());
+			acknowledgment.retry(delay);
 		}
 		else if (this.retries.allowsAttemptAfter(attempt)) {
 			Duration delay = this.retries.delayAfter(attempt);
