@@ -11,7 +11,8 @@ import java.util.Set;
  * later: a full queue, a model still loading. It is retryable and never poison: an HTTP trigger
  * answers 429 ({@link Reason#OVERLOADED}) or 503 ({@link Reason#UNAVAILABLE}) with a
  * {@code Retry-After} header; a queue trigger makes the message visible again after
- * {@link #retryAfter()} without dead-lettering it, however often it was delivered.
+ * {@link #retryAfter()} (rather than its visibility timeout) instead of dead-lettering it, as long
+ * as its {@code max-dequeue-count} allows another delivery.
  */
 public class RetryLaterException extends RuntimeException {
 

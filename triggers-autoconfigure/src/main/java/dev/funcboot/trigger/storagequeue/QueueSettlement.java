@@ -14,8 +14,9 @@ import org.apache.commons.logging.LogFactory;
  * (undecodable input, {@code PoisonMessageException}) dead-letters it at once; a retryable one
  * makes it visible again after the retry delay, or dead-letters it with "retries exhausted" when
  * its dequeue count used the last attempt. A {@link RetryLaterException} (the function is
- * overloaded or not ready) makes it visible again after the exception's delay and is never
- * dead-lettered, whatever its dequeue count.
+ * overloaded or not ready) is never poison: the message comes back after the exception's delay
+ * (not the visibility timeout) while attempts remain; it counts as an attempt, since the dequeue
+ * count grows with every delivery.
  */
 final class QueueSettlement {
 
@@ -39,8 +40,8 @@ final class QueueSettlement {
 		else if (result.outcome() == InvocationOutcome.POISON) {
 			acknowledgment.deadLetter(result.reason());
 		}
-		else if (retryLater != null) {
-			// turned away (overloaded, not ready): not the message's fault, so it never becomes poison
+		else if (retryLater != null && this.retries.allowsAttemptAfter(attempt)) {
+			// turned away (overloaded, not ready): not the message's fault; back after the function's own delay
 			Duration delay = retryLater.retryAfter();
 			logger.info("Queue function '" + this.function + "' turned the message away" + where(acknowledgment, result)
 					+ "; retrying in " + delay + ": " + result.reason());
