@@ -1,6 +1,8 @@
 package dev.funcboot.inference.autoconfigure;
 
+import java.lang.reflect.Type;
 import java.util.Map;
+import java.util.function.Function;
 
 import ai.djl.translate.Translator;
 import dev.funcboot.inference.ModelFunction;
@@ -15,6 +17,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 
@@ -22,8 +25,9 @@ import org.springframework.core.env.Environment;
  * Registers one function bean per {@code funcboot.inference.models.<name>}, named {@code <name>},
  * before any bean is created, so the function catalog and the trigger bindings
  * ({@code funcboot.functions.<name>.http.*}, {@code .queue.*}) find it like any other function.
- * A tensor model's bean is a {@code Function<float[], float[]>}; a model with a translator takes
- * and returns the translator's types.
+ * A tensor model's bean is a {@code Function<float[], float[]>} ({@link ModelFunction.Tensors}); a
+ * model with a translator is a Spring Cloud Function {@code FunctionRegistration} of a
+ * {@link ModelFunction} typed with the translator's input and output types.
  */
 final class ModelFunctionRegistrar implements BeanDefinitionRegistryPostProcessor {
 
@@ -58,11 +62,15 @@ final class ModelFunctionRegistrar implements BeanDefinitionRegistryPostProcesso
 					() -> new ModelFunction.Tensors(beanFactory.getBean(ModelRegistry.class), name));
 		}
 		else {
+			// the types are only known at run time: Spring Cloud Function's typed registration carries them
 			ResolvableType types = translatorTypes(registry, name, model.getTranslator());
-			definition = new RootBeanDefinition(ModelFunction.class);
-			definition.setTargetType(ResolvableType.forClassWithGenerics(ModelFunction.class, types.getGeneric(0),
-					types.getGeneric(1)));
-			definition.setInstanceSupplier(() -> new ModelFunction<>(beanFactory.getBean(ModelRegistry.class), name));
+			Type functionType = ResolvableType
+				.forClassWithGenerics(Function.class, types.getGeneric(0), types.getGeneric(1))
+				.getType();
+			definition = new RootBeanDefinition(FunctionRegistration.class,
+					() -> new FunctionRegistration<>(new ModelFunction<>(beanFactory.getBean(ModelRegistry.class), name),
+							name)
+						.type(functionType));
 		}
 		definition.setDescription("Model '" + name + "' served by Funcboot inference");
 		definition.setRole(BeanDefinition.ROLE_APPLICATION);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -83,7 +84,8 @@ class InferenceHttpTests {
 	@Test
 	void eachModelIsAFunctionBeanNamedAfterIt() {
 		assertThat(this.context.getBean("iris")).isInstanceOf(ModelFunction.Tensors.class);
-		assertThat(this.context.getBean("gated")).isInstanceOf(ModelFunction.class);
+		assertThat(this.context.getBean("gated")).isInstanceOfSatisfying(FunctionRegistration.class,
+				(registration) -> assertThat(registration.getTarget()).isInstanceOf(ModelFunction.class));
 	}
 
 	@Test
