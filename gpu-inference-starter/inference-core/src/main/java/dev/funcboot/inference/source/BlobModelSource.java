@@ -49,15 +49,4 @@ public final class BlobModelSource implements ModelSource {
 		return new BlobClientBuilder().endpoint(spec.location()).buildClient();
 	}
 
-	static boolean available(ClassLoader classLoader) {
-		try {
-			Class.forName("com.azure.storage.blob.BlobClient", false, classLoader);
-			return true;
-		}
-		catch (ClassNotFoundException | LinkageError ex) {
-			return false;
-		}
-	}
-
-
 }

@@ -22,11 +22,28 @@ public final class ModelSources {
 	public static ModelSources defaults(ClassLoader classLoader) {
 		List<ModelSource> sources = new ArrayList<>();
 		sources.add(new ClasspathModelSource(classLoader));
-		if (BlobModelSource.available(classLoader)) {
-			sources.add(new BlobModelSource());
+		ModelSource blob = blobSource();
+		if (blob != null) {
+			sources.add(blob);
 		}
 		sources.add(new FileModelSource());
 		return new ModelSources(sources);
+	}
+
+	/**
+	 * The Blob source when the Storage SDK is on the class path, else {@code null}. Created
+	 * reflectively: merely linking {@link BlobModelSource} needs the SDK's classes.
+	 */
+	private static ModelSource blobSource() {
+		try {
+			Class.forName("com.azure.storage.blob.BlobClient", false, ModelSources.class.getClassLoader());
+			return (ModelSource) Class.forName(ModelSources.class.getPackageName() + ".BlobModelSource")
+				.getDeclaredConstructor()
+				.newInstance();
+		}
+		catch (ReflectiveOperationException | LinkageError ex) {
+			return null;
+		}
 	}
 
 	public Path fetch(ModelSpec spec, Path cacheDir) throws IOException {
