@@ -76,6 +76,10 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
 			this.listener.onRejected();
 			throw new QueueFullException(this.options.name(), this.options.queueSize(), this.options.retryAfter());
 		}
+		if (this.closed && this.queue.remove(request)) {
+			// closed while this request was being queued: nobody would ever take it
+			throw closedError();
+		}
 		return request.future;
 	}
 
