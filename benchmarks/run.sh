@@ -7,15 +7,17 @@
 #            H2 in a file; PostgreSQL), figures against the published Durable Functions targets
 #   queue    a no-op Storage queue function through Funcboot versus the raw Azure SDK consuming
 #            the same Azurite, alternating sides (messages/s ratio)
-# Usage: benchmarks/run.sh [all|http|startup|durable|queue]     (see benchmarks/README.md)
+#   inference  one model served twice in one JVM, the dynamic batcher on and off, at concurrency 1, 8
+#            and 32 (throughput ratio and p95 against max batch delay + 1.2 x single-request latency)
+# Usage: benchmarks/run.sh [all|http|startup|durable|queue|inference]     (see benchmarks/README.md)
 # A MISS is reported, never turned into a failing exit status.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 what="${1:-all}"
 case "$what" in
-  all|http|startup|durable|queue) ;;
-  *) echo "usage: $0 [all|http|startup|durable|queue]" >&2; exit 2 ;;
+  all|http|startup|durable|queue|inference) ;;
+  *) echo "usage: $0 [all|http|startup|durable|queue|inference]" >&2; exit 2 ;;
 esac
 
 : "${HTTP_CONNECTIONS:=16}"      # concurrent keep-alive connections
@@ -45,6 +47,17 @@ esac
 : "${QUEUE_ROUNDS:=3}"           # measured rounds per side, alternating sides
 : "${QUEUE_WARMUP_ROUNDS:=1}"    # rounds per side before measuring
 : "${QUEUE_JAVA_OPTS:=}"         # JVM options of the queue benchmark
+: "${INFERENCE_MODEL:=classpath:models/mlp.pt}"  # the bundled 256-512-512-16 MLP (TorchScript)
+: "${INFERENCE_INPUT_SHAPE:=256}"          # one request's shape
+: "${INFERENCE_CONCURRENCY:=1,8,32}"       # closed-loop client threads, one run each
+: "${INFERENCE_BATCH_SIZE:=8}"             # batched side (the default of a model); the unbatched side uses 1
+: "${INFERENCE_MAX_BATCH_DELAY:=2ms}"
+: "${INFERENCE_WORKERS:=1}"                # predictors per side
+: "${INFERENCE_DEVICE:=auto}"              # auto|cpu|gpu|gpu:N (benchmarks/gpu/run.sh sets gpu)
+: "${INFERENCE_WARMUP:=3s}"                # split over the concurrencies, not measured
+: "${INFERENCE_DURATION:=5s}"              # one measured run of one side at one concurrency
+: "${INFERENCE_ROUNDS:=3}"                 # measured runs per side and concurrency, alternating sides
+: "${INFERENCE_JAVA_OPTS:=}"               # JVM options of the inference benchmark
 : "${SKIP_BUILD:=false}"         # reuse benchmarks/target/funcboot-benchmarks.jar
 : "${MVN_ARGS:=-B -q -o}"        # drop -o when the local repository lacks dependencies
 
@@ -142,11 +155,25 @@ run_queue() {
     --results "$results"
 }
 
+run_inference() {
+  echo
+  # DJL stays offline; natives come from the bundled pytorch-native jar, extracted under target/
+  # shellcheck disable=SC2086
+  java $INFERENCE_JAVA_OPTS -Dai.djl.offline=true -DDJL_CACHE_DIR="$PWD/benchmarks/target/djl-cache" \
+    -DENGINE_CACHE_DIR="$PWD/benchmarks/target/djl-cache" \
+    -Dloader.main=dev.funcboot.benchmarks.inference.InferenceBenchmark -jar "$jar" \
+    --model "$INFERENCE_MODEL" --input-shape "$INFERENCE_INPUT_SHAPE" --concurrency "$INFERENCE_CONCURRENCY" \
+    --batch-size "$INFERENCE_BATCH_SIZE" --max-batch-delay "$INFERENCE_MAX_BATCH_DELAY" \
+    --workers "$INFERENCE_WORKERS" --device "$INFERENCE_DEVICE" --warmup "$INFERENCE_WARMUP" \
+    --duration "$INFERENCE_DURATION" --rounds "$INFERENCE_ROUNDS" --results "$results"
+}
+
 started=$(date +%s)
 if [ "$what" = all ] || [ "$what" = http ]; then run_http; fi
 if [ "$what" = all ] || [ "$what" = startup ]; then run_startup; fi
 if [ "$what" = all ] || [ "$what" = durable ]; then run_durable; fi
 if [ "$what" = all ] || [ "$what" = queue ]; then run_queue; fi
+if [ "$what" = all ] || [ "$what" = inference ]; then run_inference; fi
 
 echo
 echo "== Results (ratio = Funcboot / baseline measured in the same run; durable rows: figure / published"

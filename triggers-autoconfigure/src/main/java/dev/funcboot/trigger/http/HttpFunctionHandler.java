@@ -15,6 +15,7 @@ import dev.funcboot.functions.InvocationContext;
 import dev.funcboot.functions.InvocationIds;
 import dev.funcboot.functions.PoisonMessageException;
 import dev.funcboot.functions.TraceContext;
+import dev.funcboot.functions.RetryLaterException;
 import dev.funcboot.functions.annotation.HttpMethod;
 import dev.funcboot.functions.binding.FunctionBinding;
 import dev.funcboot.functions.binding.HttpTriggerBinding;
@@ -202,6 +203,14 @@ final class HttpFunctionHandler implements HttpRequestHandler {
 			this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Function '" + this.binding.name()
 					+ "' could not send its result to its outputs; retry later (invocation " + invocationId + ")",
 					invocationId, extra);
+			return;
+		}
+		RetryLaterException retryLater = RetryLaterException.find(error);
+		if (retryLater != null) {
+			response.setHeader("Retry-After", String.valueOf(retryLater.retryAfterSeconds()));
+			HttpStatus status = (retryLater.reason() == RetryLaterException.Reason.OVERLOADED)
+					? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE;
+			this.problems.write(request, response, status, retryLater.getMessage(), invocationId, extra);
 			return;
 		}
 		PoisonMessageException poison = poisonCause(error);

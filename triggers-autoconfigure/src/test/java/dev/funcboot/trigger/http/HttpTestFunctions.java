@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.funcboot.functions.PoisonMessageException;
+import dev.funcboot.functions.RetryLaterException;
 import dev.funcboot.functions.annotation.AuthLevel;
 import dev.funcboot.functions.annotation.FunctionOptions;
 import dev.funcboot.functions.annotation.HttpMethod;
@@ -132,6 +133,25 @@ public class HttpTestFunctions {
 				Thread.currentThread().interrupt();
 			}
 			return "done";
+		};
+	}
+
+	@Bean
+	@HttpTrigger(route = "busy", authLevel = AuthLevel.ANONYMOUS)
+	Supplier<String> busy() {
+		return () -> {
+			throw new IllegalStateException("wrapped",
+					new RetryLaterException("Queue of 'busy' is full", RetryLaterException.Reason.OVERLOADED,
+							Duration.ofMillis(2500)));
+		};
+	}
+
+	@Bean
+	@HttpTrigger(route = "warming", authLevel = AuthLevel.ANONYMOUS)
+	Supplier<String> warming() {
+		return () -> {
+			throw new RetryLaterException("'warming' is still loading", RetryLaterException.Reason.UNAVAILABLE,
+					Duration.ofSeconds(5));
 		};
 	}
 

@@ -228,6 +228,24 @@ class HttpTriggerMockMvcTests {
 	}
 
 	@Test
+	void retryLaterOverloadedIs429WithRetryAfterRoundedUp() throws Exception {
+		this.mvc.perform(get("/api/busy"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string("Retry-After", "3"))
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.detail").value("Queue of 'busy' is full"))
+			.andExpect(jsonPath("$.function").value("busy"));
+	}
+
+	@Test
+	void retryLaterUnavailableIs503WithRetryAfter() throws Exception {
+		this.mvc.perform(get("/api/warming"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(jsonPath("$.detail").value("'warming' is still loading"));
+	}
+
+	@Test
 	void consumerAnswers204AndBytesAreRaw() throws Exception {
 		this.mvc.perform(post("/api/notes").contentType(MediaType.APPLICATION_JSON).content("{\"item\":\"a\"}"))
 			.andExpect(status().isNoContent());
