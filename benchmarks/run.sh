@@ -9,15 +9,17 @@
 #            the same Azurite, alternating sides (messages/s ratio)
 #   inference  one model served twice in one JVM, the dynamic batcher on and off, at concurrency 1, 8
 #            and 32 (throughput ratio and p95 against max batch delay + 1.2 x single-request latency)
-# Usage: benchmarks/run.sh [all|http|startup|durable|queue|inference]     (see benchmarks/README.md)
+#   faststart  process start to first response of the order-intake demo: plain jar, CDS, Spring AOT,
+#            AOT + CDS (median ratios to the plain jar)
+# Usage: benchmarks/run.sh [all|http|startup|durable|queue|inference|faststart]     (see benchmarks/README.md)
 # A MISS is reported, never turned into a failing exit status.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 what="${1:-all}"
 case "$what" in
-  all|http|startup|durable|queue|inference) ;;
-  *) echo "usage: $0 [all|http|startup|durable|queue|inference]" >&2; exit 2 ;;
+  all|http|startup|durable|queue|inference|faststart) ;;
+  *) echo "usage: $0 [all|http|startup|durable|queue|inference|faststart]" >&2; exit 2 ;;
 esac
 
 : "${HTTP_CONNECTIONS:=16}"      # concurrent keep-alive connections
@@ -58,6 +60,8 @@ esac
 : "${INFERENCE_DURATION:=5s}"              # one measured run of one side at one concurrency
 : "${INFERENCE_ROUNDS:=3}"                 # measured runs per side and concurrency, alternating sides
 : "${INFERENCE_JAVA_OPTS:=}"               # JVM options of the inference benchmark
+: "${FASTSTART_RUNS:=5}"          # measured starts per variant, alternating variants
+: "${FASTSTART_WARMUP_RUNS:=1}"   # starts per variant before measuring
 : "${SKIP_BUILD:=false}"         # reuse benchmarks/target/funcboot-benchmarks.jar
 : "${MVN_ARGS:=-B -q -o}"        # drop -o when the local repository lacks dependencies
 
@@ -168,12 +172,29 @@ run_inference() {
     --duration "$INFERENCE_DURATION" --rounds "$INFERENCE_ROUNDS" --results "$results"
 }
 
+run_faststart() {
+  echo
+  local dir="$out/faststart" demo=demo-apps/order-intake/target/funcboot-demo-order-intake-0.1.0-SNAPSHOT-exec.jar
+  mkdir -p "$dir"
+  if [ -x ./mvnw ]; then mvn=./mvnw; else mvn=mvn; fi
+  # the same demo twice: as built, and with Spring AOT's build-time processing (-Paot)
+  # shellcheck disable=SC2086
+  "$mvn" $MVN_ARGS package -DskipTests -pl demo-apps/order-intake -am && cp "$demo" "$dir/order-intake.jar"
+  # shellcheck disable=SC2086
+  "$mvn" $MVN_ARGS package -DskipTests -Paot -pl demo-apps/order-intake -am && cp "$demo" "$dir/order-intake-aot.jar"
+  scripts/services.sh start azurite
+  java -Dloader.main=dev.funcboot.benchmarks.faststart.FastStartBenchmark -jar "$jar" \
+    --jar "$dir/order-intake.jar" --aot-jar "$dir/order-intake-aot.jar" --work-dir "$dir" \
+    --runs "$FASTSTART_RUNS" --warmup-runs "$FASTSTART_WARMUP_RUNS" --results "$results"
+}
+
 started=$(date +%s)
 if [ "$what" = all ] || [ "$what" = http ]; then run_http; fi
 if [ "$what" = all ] || [ "$what" = startup ]; then run_startup; fi
 if [ "$what" = all ] || [ "$what" = durable ]; then run_durable; fi
 if [ "$what" = all ] || [ "$what" = queue ]; then run_queue; fi
 if [ "$what" = all ] || [ "$what" = inference ]; then run_inference; fi
+if [ "$what" = all ] || [ "$what" = faststart ]; then run_faststart; fi
 
 echo
 echo "== Results (ratio = Funcboot / baseline measured in the same run; durable rows: figure / published"

@@ -2,8 +2,6 @@ package dev.funcboot.benchmarks.startup;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,11 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import dev.funcboot.benchmarks.harness.Args;
-import dev.funcboot.benchmarks.harness.KeepAliveConnection;
+import dev.funcboot.benchmarks.harness.FirstResponse;
 import dev.funcboot.benchmarks.harness.Percentiles;
 import dev.funcboot.benchmarks.harness.ResultsFile;
 import dev.funcboot.benchmarks.harness.Target;
@@ -117,7 +113,7 @@ public final class StartupBenchmark {
 	/** Starts the side's JVM, waits for its first 200, stops it; returns the milliseconds. */
 	static double measure(Side side, List<String> javaOpts, Duration timeout, Path logDir, String label)
 			throws IOException, InterruptedException {
-		int port = freePort();
+		int port = FirstResponse.freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(javaOpts);
@@ -126,39 +122,7 @@ public final class StartupBenchmark {
 		// both sides read the demo's application.yml from the class path; keep its database in memory
 		command.add("--spring.datasource.url=jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1");
 		File log = logDir.resolve("startup-" + side.name() + "-" + label + ".log").toFile();
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.to(log));
-		byte[] request = KeepAliveConnection.request("GET", HEALTH_PATH, "127.0.0.1:" + port,
-				Map.of("Connection", "close"), null);
-		long start = System.nanoTime();
-		Process process = builder.start();
-		try {
-			long deadline = start + timeout.toNanos();
-			while (true) {
-				if (!process.isAlive()) {
-					throw new IllegalStateException(side.name() + " exited with " + process.exitValue()
-							+ " before answering; see " + log + ":\n" + tail(log.toPath()));
-				}
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException(side.name() + " did not answer GET " + HEALTH_PATH + " within "
-							+ timeout.toSeconds() + " s; see " + log);
-				}
-				try (KeepAliveConnection connection = new KeepAliveConnection("127.0.0.1", port, 1000)) {
-					KeepAliveConnection.Response response = connection.exchange(request);
-					if (response.status() == 200) {
-						return (System.nanoTime() - start) / 1e6;
-					}
-					// e.g. a 404 while the context is still refreshing: keep polling
-				}
-				catch (IOException ex) {
-					// not listening yet
-				}
-				Thread.sleep(5);
-			}
-		}
-		finally {
-			stop(process);
-		}
+		return FirstResponse.measure(command, port, HEALTH_PATH, timeout, log, side.name());
 	}
 
 	/**
@@ -171,31 +135,6 @@ public final class StartupBenchmark {
 			return List.of("-Dloader.main=" + main.getName(), "-jar", classPath);
 		}
 		return List.of("-cp", classPath, main.getName());
-	}
-
-	private static void stop(Process process) throws InterruptedException {
-		process.destroy();
-		if (!process.waitFor(20, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			process.waitFor(10, TimeUnit.SECONDS);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
-		}
-	}
-
-	private static String tail(Path log) {
-		try {
-			List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(log unreadable: " + ex.getMessage() + ")";
-		}
 	}
 
 	static List<String> split(String options) {
