@@ -1,0 +1,28 @@
+package dev.funcboot.trigger.dapr;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** What the sidecar's request headers tell an invocation: the trace context and the binding's metadata. */
+final class DaprRequests {
+
+	private DaprRequests() {
+	}
+
+	/** {@code traceparent} and {@code tracestate} of the sidecar's delivery, when present. */
+	static Map<String, Object> metadata(HttpServletRequest request) {
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		String traceparent = request.getHeader(DaprOutputPublisher.TRACEPARENT);
+		if (traceparent != null && !traceparent.isBlank()) {
+			metadata.put(DaprOutputPublisher.TRACEPARENT, traceparent);
+		}
+		String tracestate = request.getHeader(DaprOutputPublisher.TRACESTATE);
+		if (tracestate != null && !tracestate.isBlank()) {
+			metadata.put(DaprOutputPublisher.TRACESTATE, tracestate);
+		}
+		return metadata;
+	}
+
+}

@@ -1,0 +1,224 @@
+package dev.funcboot.trigger.dapr;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funcboot.autoconfigure.FunctionBindingRegistry;
+import dev.funcboot.autoconfigure.FunctionHandle;
+import dev.funcboot.autoconfigure.FunctionHandles;
+import dev.funcboot.autoconfigure.FunctionsAutoConfiguration;
+import dev.funcboot.functions.binding.DaprBindingTriggerBinding;
+import dev.funcboot.functions.binding.DaprTopicTriggerBinding;
+import dev.funcboot.functions.binding.FunctionBinding;
+import dev.funcboot.functions.pipeline.InvocationPipeline;
+import io.dapr.client.DaprClient;
+import io.dapr.client.DaprClientBuilder;
+import io.dapr.spring.boot.autoconfigure.client.DaprConnectionDetails;
+import io.dapr.springboot.DaprController;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * Dapr triggers and outputs: {@code @DaprTopicTrigger} (subscription discovery and CloudEvent
+ * delivery, single and bulk), {@code @DaprBindingTrigger}, {@code @DaprPublish} through the Dapr
+ * client, the {@link DaprServiceInvoker}, and the sidecar's health. Backs off without the Dapr SDK
+ * or a servlet web application. Starts without a sidecar: the functions then report themselves
+ * unavailable.
+ */
+@AutoConfiguration(after = { FunctionsAutoConfiguration.class, JacksonAutoConfiguration.class },
+		afterName = "io.dapr.spring.boot.autoconfigure.client.DaprClientAutoConfiguration",
+		before = WebMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ DaprClient.class, DispatcherServlet.class, FunctionCatalog.class })
+@EnableConfigurationProperties(DaprProperties.class)
+public class DaprTriggerAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(DaprTriggerAutoConfiguration.class);
+
+	@Bean
+	static DaprTopicTriggerBindingResolver daprTopicTriggerBindingResolver() {
+		return new DaprTopicTriggerBindingResolver();
+	}
+
+	@Bean
+	static DaprBindingTriggerBindingResolver daprBindingTriggerBindingResolver() {
+		return new DaprBindingTriggerBindingResolver();
+	}
+
+	@Bean
+	static DaprPublishBindingResolver daprPublishBindingResolver() {
+		return new DaprPublishBindingResolver();
+	}
+
+	/** The Dapr starter's client; built from Dapr's environment variables when the starter is absent. */
+	@Bean
+	@ConditionalOnMissingBean
+	DaprClient daprClient() {
+		return new DaprClientBuilder().build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DaprServiceInvoker daprServiceInvoker(DaprClient client, DaprProperties properties) {
+		return new DaprServiceInvoker(client, properties.getInvokeTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DaprSidecarAddress daprSidecarAddress(Environment environment) {
+		return DaprSidecarAddress.resolve(environment.getProperty("dapr.client.http-endpoint"),
+				environment.getProperty("dapr.client.http-port", Integer.class),
+				environment.getProperty("dapr.client.api-token"));
+	}
+
+	@Bean
+	DaprSidecarProbe daprSidecarProbe(DaprSidecarAddress address, DaprProperties properties, Clock clock) {
+		return new DaprSidecarProbe(address.httpEndpoint(), address.apiToken(), properties.getHealthTimeout(),
+				properties.getHealthCacheTime(), clock);
+	}
+
+	@Bean
+	DaprDeliveryCounts daprDeliveryCounts() {
+		return new DaprDeliveryCounts();
+	}
+
+	@Bean
+	DaprTriggerStatus daprTopicTriggerStatus(DaprSidecarProbe probe, DaprDeliveryCounts counts) {
+		return new DaprTriggerStatus(DaprTopicTriggerBinding.TYPE, probe, counts);
+	}
+
+	@Bean
+	DaprTriggerStatus daprBindingTriggerStatus(DaprSidecarProbe probe, DaprDeliveryCounts counts) {
+		return new DaprTriggerStatus(DaprBindingTriggerBinding.TYPE, probe, counts);
+	}
+
+	@Bean
+	DaprHandlerMapping daprHandlerMapping(FunctionBindingRegistry registry, FunctionHandles handles,
+			InvocationPipeline pipeline, DaprDeliveryCounts counts, DaprClient client, DaprProperties properties,
+			ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<DaprSdkSubscriptions> sdkSubscriptions,
+			Environment environment) {
+		ObjectMapper mapper = objectMapper.getIfAvailable(ObjectMapper::new);
+		DaprOutputChecks.check(registry.all());
+		DaprOutputPublisher publisher = new DaprOutputPublisher(client, mapper, properties.getPublishTimeout());
+		Map<String, HttpRequestHandler> routes = new LinkedHashMap<>();
+		List<FunctionBinding> enabled = new ArrayList<>();
+		for (FunctionBinding binding : registry.all()) {
+			boolean topic = binding.trigger() instanceof DaprTopicTriggerBinding;
+			boolean input = binding.trigger() instanceof DaprBindingTriggerBinding;
+			if (!topic && !input) {
+				continue;
+			}
+			if (!binding.enabled()) {
+				logger.info("Dapr function '" + binding.name() + "' is disabled");
+				continue;
+			}
+			enabled.add(binding);
+			FunctionHandle handle = handles.get(binding.name());
+			DaprInputDecoder decoder = new DaprInputDecoder(binding.name(),
+					handle.isSupplier() ? null : handle.inputType(), mapper);
+			DaprFunctionRunner runner = new DaprFunctionRunner(handle, pipeline, decoder, publisher);
+			String route = topic ? ((DaprTopicTriggerBinding) binding.trigger()).route()
+					: ((DaprBindingTriggerBinding) binding.trigger()).route();
+			HttpRequestHandler handler = topic ? new DaprTopicHandler(runner, counts, mapper)
+					: new DaprBindingHandler(runner, counts, mapper);
+			HttpRequestHandler previous = routes.putIfAbsent(route, handler);
+			if (previous != null) {
+				throw new IllegalStateException("Two Dapr functions use the route '" + route + "'; give function '"
+						+ binding.name() + "' another route (@DaprTopicTrigger(route = ...) or "
+						+ "funcboot.functions." + binding.name() + ".dapr.route)");
+			}
+			logger.info("Dapr function '" + binding.name() + "': " + binding.trigger().describe() + " on POST " + route);
+		}
+		DaprSubscriptions subscriptions = new DaprSubscriptions(enabled);
+		DaprSdkSubscriptions sdk = sdkSubscriptions.getIfAvailable();
+		DaprSubscribeHandler subscribe = new DaprSubscribeHandler(subscriptions,
+				(sdk != null) ? sdk : List::of, mapper);
+		String token = (properties.getAppApiToken() != null) ? properties.getAppApiToken()
+				: environment.getProperty("APP_API_TOKEN");
+		return new DaprHandlerMapping(subscribe, routes, token);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(DaprConnectionDetails.class)
+	static class StarterConnectionConfiguration {
+
+		/** The sidecar the starter's client talks to, also for custom {@code DaprConnectionDetails}. */
+		@Bean
+		@ConditionalOnBean(DaprConnectionDetails.class)
+		@ConditionalOnMissingBean
+		DaprSidecarAddress daprStarterSidecarAddress(DaprConnectionDetails details) {
+			return DaprSidecarAddress.resolve(details.getHttpEndpoint(), details.getHttpPort(), details.getApiToken());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(DaprController.class)
+	static class SdkSubscriptionsConfiguration {
+
+		@Bean
+		DaprSdkSubscriptions daprSdkSubscriptions(ObjectProvider<DaprController> controller,
+				ObjectProvider<ObjectMapper> objectMapper) {
+			return new DaprSdkSubscriptions(controller, objectMapper.getIfAvailable(ObjectMapper::new));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "daprHealthIndicator")
+		@ConditionalOnEnabledHealthIndicator("dapr")
+		DaprSidecarHealthIndicator daprHealthIndicator(DaprSidecarProbe probe, FunctionBindingRegistry registry) {
+			List<String> functions = registry.all()
+				.stream()
+				.filter((b) -> b.trigger() instanceof DaprTopicTriggerBinding
+						|| b.trigger() instanceof DaprBindingTriggerBinding)
+				.map(FunctionBinding::name)
+				.toList();
+			return new DaprSidecarHealthIndicator(probe, functions);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		DaprMetrics daprMetrics(FunctionBindingRegistry registry, DaprDeliveryCounts counts) {
+			return new DaprMetrics(registry.all()
+				.stream()
+				.filter((b) -> b.trigger() instanceof DaprTopicTriggerBinding
+						|| b.trigger() instanceof DaprBindingTriggerBinding)
+				.toList(), counts);
+		}
+
+	}
+
+}
