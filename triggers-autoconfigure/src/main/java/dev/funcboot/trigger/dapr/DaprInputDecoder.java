@@ -24,6 +24,8 @@ import io.dapr.client.domain.CloudEvent;
  */
 final class DaprInputDecoder {
 
+	private final boolean noInput;
+
 	private final boolean cloudEvent;
 
 	private final Class<?> dataClass;
@@ -32,20 +34,35 @@ final class DaprInputDecoder {
 
 	private final ObjectMapper mapper;
 
-	DaprInputDecoder(String function, Type input, ObjectMapper mapper) {
-		if (input == null) {
-			throw new IllegalStateException("Dapr function '" + function + "' takes no input; declare it as a "
-					+ "Consumer<T> or Function<T, R> of the event's data type");
+	/**
+	 * @param input the function's input type, {@code null} for a supplier
+	 * @param inputRequired whether the trigger needs a function that takes the event (topics do;
+	 * an input binding such as a cron schedule may run a supplier)
+	 */
+	DaprInputDecoder(String function, Type input, boolean inputRequired, ObjectMapper mapper) {
+		this.mapper = mapper;
+		this.noInput = (input == null);
+		if (this.noInput) {
+			if (inputRequired) {
+				throw new IllegalStateException("Dapr function '" + function + "' takes no input; declare it as a "
+						+ "Consumer<T> or Function<T, R> of the event's data type");
+			}
+			this.cloudEvent = false;
+			this.dataClass = null;
+			this.reader = null;
+			return;
 		}
 		this.cloudEvent = CloudEvent.class.equals(FunctionHandle.rawClass(input));
 		Type data = this.cloudEvent ? typeArgument(input) : input;
 		this.dataClass = FunctionHandle.rawClass(data);
 		JavaType type = mapper.constructType(data);
 		this.reader = mapper.readerFor(type);
-		this.mapper = mapper;
 	}
 
 	Object decode(DaprEvent event) {
+		if (this.noInput) {
+			return null;
+		}
 		Object data = data(event);
 		if (!this.cloudEvent) {
 			return data;

@@ -138,7 +138,7 @@ public class DaprTriggerAutoConfiguration {
 			enabled.add(binding);
 			FunctionHandle handle = handles.get(binding.name());
 			DaprInputDecoder decoder = new DaprInputDecoder(binding.name(),
-					handle.isSupplier() ? null : handle.inputType(), mapper);
+					handle.isSupplier() ? null : handle.inputType(), topic, mapper);
 			DaprFunctionRunner runner = new DaprFunctionRunner(handle, pipeline, decoder, publisher);
 			String route = topic ? ((DaprTopicTriggerBinding) binding.trigger()).route()
 					: ((DaprBindingTriggerBinding) binding.trigger()).route();

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = DaprTestFunctions.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=*", "management.endpoint.health.show-details=always",
-				"funcboot.dapr.app-api-token=sidecar-token-0123456789", "funcboot.dapr.publish-timeout=5s" })
+				"funcboot.dapr.app-api-token=sidecar-token-0123456789", "funcboot.dapr.publish-timeout=2s" })
 class DaprNoSidecarTests {
 
 	@DynamicPropertySource
@@ -81,7 +81,7 @@ class DaprNoSidecarTests {
 		assertThat(send("POST", "/orders-queue", "{\"id\":\"x\",\"quantity\":1}", null).statusCode()).isEqualTo(401);
 		HttpResponse<String> ok = send("GET", "/dapr/subscribe", null, "sidecar-token-0123456789");
 		assertThat(ok.statusCode()).isEqualTo(200);
-		assertThat(this.mapper.readTree(ok.body()).size()).isEqualTo(4);
+		assertThat(this.mapper.readTree(ok.body()).size()).isEqualTo(5);
 	}
 
 	HttpResponse<String> send(String method, String path, String body, String token) throws Exception {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.funcboot.functions.PoisonMessageException;
 import dev.funcboot.functions.annotation.DaprBindingTrigger;
@@ -12,7 +13,9 @@ import dev.funcboot.functions.annotation.DaprTopicTrigger;
 import dev.funcboot.functions.annotation.FixedDelayRetry;
 import dev.funcboot.functions.pipeline.InvocationListener;
 import dev.funcboot.functions.pipeline.InvocationResult;
+import io.dapr.client.DaprClient;
 import io.dapr.client.domain.CloudEvent;
+import io.dapr.spring.messaging.DaprMessagingTemplate;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -129,6 +132,29 @@ public class DaprTestFunctions {
 			check(order);
 			recorder.received.add("queued:" + order.id());
 		};
+	}
+
+	/** A cron input binding runs a supplier: no input. */
+	@Bean
+	@DaprBindingTrigger(name = "nightly-cron")
+	Supplier<String> nightly(Recorder recorder) {
+		return () -> {
+			recorder.received.add("nightly");
+			return "done";
+		};
+	}
+
+	/** The Dapr starter's messaging template, as an application declares it. */
+	@Bean
+	DaprMessagingTemplate<Order> ordersTemplate(DaprClient client) {
+		return new DaprMessagingTemplate<>(client, "orders-pubsub", false);
+	}
+
+	/** Uses the injected template itself instead of an output binding. */
+	@Bean
+	@DaprTopicTrigger(pubsub = "orders-pubsub", topic = "forward")
+	Consumer<Order> forward(DaprMessagingTemplate<Order> ordersTemplate) {
+		return (order) -> ordersTemplate.send("forwarded", order);
 	}
 
 }

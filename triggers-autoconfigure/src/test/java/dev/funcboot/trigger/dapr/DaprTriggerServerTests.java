@@ -84,7 +84,8 @@ class DaprTriggerServerTests {
 				   "deadLetterTopic":"bulk-orders-dead",
 				   "bulkSubscribe":{"enabled":true,"maxMessagesCount":50,"maxAwaitDurationMs":40}},
 				  {"pubsubname":"orders-pubsub","topic":"audit","route":"/audit-events"},
-				  {"pubsubname":"orders-pubsub","topic":"confirm","route":"/confirmations"}
+				  {"pubsubname":"orders-pubsub","topic":"confirm","route":"/confirmations"},
+				  {"pubsubname":"orders-pubsub","topic":"forward","route":"/dapr/functions/forward"}
 				]"""));
 	}
 
@@ -225,6 +226,24 @@ class DaprTriggerServerTests {
 		assertThat(published.request().getMetadataMap()).containsExactlyInAnyOrderEntriesOf(
 				Map.of("cloudevent.traceparent", TRACEPARENT, "cloudevent.tracestate", "vendor=1"));
 		assertThat(published.headers().get(DaprSidecarStandIn.TRACEPARENT)).isEqualTo(TRACEPARENT);
+	}
+
+	@Test
+	void functionsGetTheStartersClientAndTemplateInjected() throws Exception {
+		sidecar.published.clear();
+		assertThat(status(deliver("/dapr/functions/forward",
+				cloudEvent("e-12", "order", "{\"id\":\"o-12\",\"quantity\":5}"), Map.of()))).isEqualTo("SUCCESS");
+		assertThat(sidecar.published).hasSize(1);
+		assertThat(sidecar.published.get(0).request().getPubsubName()).isEqualTo("orders-pubsub");
+		assertThat(sidecar.published.get(0).request().getTopic()).isEqualTo("forwarded");
+		assertThat(this.mapper.readTree(sidecar.published.get(0).request().getData().toStringUtf8()))
+			.isEqualTo(this.mapper.readTree("{\"id\":\"o-12\",\"quantity\":5}"));
+	}
+
+	@Test
+	void aCronBindingRunsASupplier() throws Exception {
+		assertThat(send("POST", "/nightly-cron", null, null, Map.of()).statusCode()).isEqualTo(200);
+		assertThat(this.recorder.received).containsExactly("nightly");
 	}
 
 	@Test

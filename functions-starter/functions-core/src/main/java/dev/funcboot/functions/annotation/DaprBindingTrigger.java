@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * Runs a function bean for every event of a Dapr input binding (a cron schedule, a queue, ...
  * configured as a Dapr component): the sidecar calls {@code POST /<name>} with the event as body
  * and its metadata as headers. The body is decoded into the function's input type as for
- * {@link DaprTopicTrigger}.
+ * {@link DaprTopicTrigger}; a {@code Supplier} (say, for a cron schedule) runs without it.
  *
  * <p>The application answers 200 after the function returned (and its outputs were published),
  * 500 for a retryable failure and 400 for poison input; what the binding does with an error
