@@ -1,6 +1,7 @@
 package dev.funcboot.trigger.dapr;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,7 +12,11 @@ import io.dapr.springboot.DaprController;
 
 import org.springframework.beans.factory.ObjectProvider;
 
-/** The subscriptions of {@code @Topic} controllers, as the Dapr SDK's own controller would announce them. */
+/**
+ * The subscriptions of {@code @Topic} controllers, as the Dapr SDK's own controller would announce
+ * them, with its {@code pubsubName} spelled {@code pubsubname} as in Dapr's API reference (the
+ * sidecar reads either).
+ */
 final class DaprSdkSubscriptions implements Supplier<List<Map<String, Object>>> {
 
 	private final ObjectProvider<DaprController> controller;
@@ -23,6 +28,12 @@ final class DaprSdkSubscriptions implements Supplier<List<Map<String, Object>>> 
 		this.mapper = mapper;
 	}
 
+	private static Map<String, Object> normalized(Map<String, Object> subscription) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		subscription.forEach((key, value) -> result.put("pubsubName".equals(key) ? "pubsubname" : key, value));
+		return result;
+	}
+
 	@Override
 	public List<Map<String, Object>> get() {
 		DaprController sdk = this.controller.getIfAvailable();
@@ -30,8 +41,10 @@ final class DaprSdkSubscriptions implements Supplier<List<Map<String, Object>>> 
 			return List.of();
 		}
 		try {
-			return this.mapper.readValue(sdk.daprSubscribe(), new TypeReference<List<Map<String, Object>>>() {
-			});
+			List<Map<String, Object>> subscriptions = this.mapper.readValue(sdk.daprSubscribe(),
+					new TypeReference<List<Map<String, Object>>>() {
+					});
+			return subscriptions.stream().map(DaprSdkSubscriptions::normalized).toList();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not read the Dapr SDK's @Topic subscriptions: " + ex.getMessage(), ex);

@@ -20,10 +20,12 @@ import io.dapr.spring.messaging.DaprMessagingTemplate;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** Dapr-triggered functions that record what they get; a quantity below zero is poison, "flaky" ids fail. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+@Import(LegacyTopicController.class)
 public class DaprTestFunctions {
 
 	public record Order(String id, int quantity) {

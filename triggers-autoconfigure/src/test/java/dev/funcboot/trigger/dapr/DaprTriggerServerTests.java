@@ -58,6 +58,9 @@ class DaprTriggerServerTests {
 	@Autowired
 	DaprServiceInvoker invoker;
 
+	@Autowired
+	LegacyTopicController legacy;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	final ObjectMapper mapper = new ObjectMapper();
@@ -85,8 +88,16 @@ class DaprTriggerServerTests {
 				   "bulkSubscribe":{"enabled":true,"maxMessagesCount":50,"maxAwaitDurationMs":40}},
 				  {"pubsubname":"orders-pubsub","topic":"audit","route":"/audit-events"},
 				  {"pubsubname":"orders-pubsub","topic":"confirm","route":"/confirmations"},
-				  {"pubsubname":"orders-pubsub","topic":"forward","route":"/dapr/functions/forward"}
+				  {"pubsubname":"orders-pubsub","topic":"forward","route":"/dapr/functions/forward"},
+				  {"pubsubname":"orders-pubsub","topic":"legacy","route":"/legacy","metadata":{}}
 				]"""));
+	}
+
+	@Test
+	void anSdkTopicControllerKeepsItsRoute() throws Exception {
+		assertThat(deliver("/legacy", cloudEvent("l-1", "legacy", "{\"id\":\"l-1\",\"quantity\":1}"), Map.of())
+			.statusCode()).isEqualTo(200);
+		assertThat(this.legacy.received).singleElement().asString().contains("\"id\":\"l-1\"");
 	}
 
 	@Test
