@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funcboot.functions.InvocationIds;
 import dev.funcboot.functions.binding.DaprBindingTriggerBinding;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,11 +36,14 @@ final class DaprBindingHandler implements HttpRequestHandler {
 
 	private final ObjectMapper mapper;
 
-	DaprBindingHandler(DaprFunctionRunner runner, DaprDeliveryCounts counts, ObjectMapper mapper) {
+	private final long maxBytes;
+
+	DaprBindingHandler(DaprFunctionRunner runner, DaprDeliveryCounts counts, ObjectMapper mapper, long maxBytes) {
 		this.runner = runner;
 		this.trigger = (DaprBindingTriggerBinding) runner.binding().trigger();
 		this.counts = counts;
 		this.mapper = mapper;
+		this.maxBytes = maxBytes;
 	}
 
 	@Override
@@ -54,7 +58,15 @@ final class DaprBindingHandler implements HttpRequestHandler {
 			response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
 			return;
 		}
-		byte[] body = request.getInputStream().readAllBytes();
+		byte[] body = DaprRequests.body(request, this.maxBytes);
+		if (body == null) {
+			String reason = "The request is larger than funcboot.dapr.max-event-size (" + this.maxBytes + " bytes)";
+			this.counts.recordDrop(this.runner.binding().name(), DaprDeliveryCounts.REJECTED, reason);
+			problem(response, 413, "Content Too Large",
+					new DaprFunctionRunner.Settlement(DaprFunctionRunner.Ending.POISON, reason,
+							InvocationIds.next()));
+			return;
+		}
 		Map<String, Object> metadata = DaprRequests.metadata(request);
 		metadata.put("binding", this.trigger.name());
 		Map<String, String> headers = new LinkedHashMap<>();
@@ -91,7 +103,7 @@ final class DaprBindingHandler implements HttpRequestHandler {
 		problem.put("title", title);
 		problem.put("status", status);
 		// a poison reason names the offending field, never the payload; a failure's message stays in the log
-		problem.put("detail", (status == 400) ? settlement.reason()
+		problem.put("detail", (status != 500) ? settlement.reason()
 				: "Function '" + this.runner.binding().name() + "' failed; see the log for invocation "
 						+ settlement.invocationId());
 		problem.put("correlationId", settlement.invocationId());

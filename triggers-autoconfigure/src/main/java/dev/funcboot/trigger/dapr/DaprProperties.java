@@ -3,6 +3,7 @@ package dev.funcboot.trigger.dapr;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Funcboot's side of Dapr. Where the sidecar is comes from the Dapr starter's {@code dapr.client.*}
@@ -24,6 +25,12 @@ public class DaprProperties {
 
 	/** How long publishing one result to Dapr pub/sub may take before the event is retried. */
 	private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
+
+	/**
+	 * Largest request the sidecar may deliver (an event, a bulk request, a binding call); a larger
+	 * topic event is dropped with the reason, a larger binding call gets 413.
+	 */
+	private DataSize maxEventSize = DataSize.ofMegabytes(16);
 
 	/** How long a call through DaprServiceInvoker may take. */
 	private Duration invokeTimeout = Duration.ofSeconds(30);
@@ -48,6 +55,14 @@ public class DaprProperties {
 
 	public void setPublishTimeout(Duration publishTimeout) {
 		this.publishTimeout = publishTimeout;
+	}
+
+	public DataSize getMaxEventSize() {
+		return this.maxEventSize;
+	}
+
+	public void setMaxEventSize(DataSize maxEventSize) {
+		this.maxEventSize = maxEventSize;
 	}
 
 	public Duration getInvokeTimeout() {

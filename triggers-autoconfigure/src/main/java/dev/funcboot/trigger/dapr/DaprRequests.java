@@ -1,5 +1,6 @@
 package dev.funcboot.trigger.dapr;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,6 +10,18 @@ import jakarta.servlet.http.HttpServletRequest;
 final class DaprRequests {
 
 	private DaprRequests() {
+	}
+
+	/**
+	 * The request body, or {@code null} when it is larger than the limit (read no further than
+	 * that, so an oversized request costs no more memory than the limit).
+	 */
+	static byte[] body(HttpServletRequest request, long maxBytes) throws IOException {
+		if (request.getContentLengthLong() > maxBytes) {
+			return null;
+		}
+		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+		return (body.length > maxBytes) ? null : body;
 	}
 
 	/** {@code traceparent} and {@code tracestate} of the sidecar's delivery, when present. */

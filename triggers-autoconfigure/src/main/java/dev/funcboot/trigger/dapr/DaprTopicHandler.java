@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funcboot.functions.InputConversionException;
 import dev.funcboot.functions.binding.DaprTopicTriggerBinding;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,11 +37,14 @@ final class DaprTopicHandler implements HttpRequestHandler {
 
 	private final ObjectMapper mapper;
 
-	DaprTopicHandler(DaprFunctionRunner runner, DaprDeliveryCounts counts, ObjectMapper mapper) {
+	private final long maxBytes;
+
+	DaprTopicHandler(DaprFunctionRunner runner, DaprDeliveryCounts counts, ObjectMapper mapper, long maxBytes) {
 		this.runner = runner;
 		this.trigger = (DaprTopicTriggerBinding) runner.binding().trigger();
 		this.counts = counts;
 		this.mapper = mapper;
+		this.maxBytes = maxBytes;
 	}
 
 	@Override
@@ -50,10 +54,18 @@ final class DaprTopicHandler implements HttpRequestHandler {
 			response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
 			return;
 		}
-		byte[] body = request.getInputStream().readAllBytes();
+		byte[] read = DaprRequests.body(request, this.maxBytes);
 		Map<String, Object> metadata = DaprRequests.metadata(request);
 		metadata.put("pubsub", this.trigger.pubsub());
 		metadata.put("topic", this.trigger.topic());
+		if (read == null) {
+			String reason = "the request is larger than funcboot.dapr.max-event-size (" + this.maxBytes + " bytes)";
+			answer(response, Map.of("status", deliver(() -> {
+				throw new InputConversionException(null, reason, null);
+			}, metadata)));
+			return;
+		}
+		byte[] body = read;
 		JsonNode bulk = bulkRequest(body, request.getContentType());
 		Object answer;
 		if (bulk != null) {
@@ -63,6 +75,10 @@ final class DaprTopicHandler implements HttpRequestHandler {
 			answer = Map.of("status", deliver(() -> DaprEvent.parse(body, request.getContentType(), this.mapper),
 					metadata));
 		}
+		answer(response, answer);
+	}
+
+	private void answer(HttpServletResponse response, Object answer) throws IOException {
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType("application/json");
 		this.mapper.writeValue(response.getOutputStream(), answer);

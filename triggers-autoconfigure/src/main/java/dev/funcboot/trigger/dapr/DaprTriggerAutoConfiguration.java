@@ -142,8 +142,9 @@ public class DaprTriggerAutoConfiguration {
 			DaprFunctionRunner runner = new DaprFunctionRunner(handle, pipeline, decoder, publisher);
 			String route = topic ? ((DaprTopicTriggerBinding) binding.trigger()).route()
 					: ((DaprBindingTriggerBinding) binding.trigger()).route();
-			HttpRequestHandler handler = topic ? new DaprTopicHandler(runner, counts, mapper)
-					: new DaprBindingHandler(runner, counts, mapper);
+			long maxBytes = properties.getMaxEventSize().toBytes();
+			HttpRequestHandler handler = topic ? new DaprTopicHandler(runner, counts, mapper, maxBytes)
+					: new DaprBindingHandler(runner, counts, mapper, maxBytes);
 			HttpRequestHandler previous = routes.putIfAbsent(route, handler);
 			if (previous != null) {
 				throw new IllegalStateException("Two Dapr functions use the route '" + route + "'; give function '"

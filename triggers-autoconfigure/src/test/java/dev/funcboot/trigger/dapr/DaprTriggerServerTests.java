@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = DaprTestFunctions.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=*", "management.endpoint.health.show-details=always",
-				"funcboot.functions.confirm.dapr.route=/confirmations" })
+				"funcboot.functions.confirm.dapr.route=/confirmations", "funcboot.dapr.max-event-size=64KB" })
 class DaprTriggerServerTests {
 
 	static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
@@ -170,6 +170,20 @@ class DaprTriggerServerTests {
 		assertThat(status(deliver("/dapr/functions/orderPlaced", "{\"specversion\":\"1.0\",", Map.of())))
 			.isEqualTo("DROP");
 		assertThat(this.recorder.last("orderPlaced").reason()).contains("Malformed JSON");
+	}
+
+	@Test
+	void anOversizedEventIsDroppedAndAnOversizedBindingCallRefused() throws Exception {
+		String big = "x".repeat(70 * 1024);
+		assertThat(status(deliver("/dapr/functions/orderPlaced",
+				cloudEvent("e-big", "order.created", "{\"id\":\"" + big + "\",\"quantity\":1}"), Map.of())))
+			.isEqualTo("DROP");
+		assertThat(functionView("orderPlaced").at("/trigger/lastDropReason").asText())
+			.contains("larger than funcboot.dapr.max-event-size (65536 bytes)");
+		HttpResponse<String> binding = send("POST", "/orders-queue", "application/json",
+				"{\"id\":\"" + big + "\",\"quantity\":1}", Map.of());
+		assertThat(binding.statusCode()).isEqualTo(413);
+		assertThat(this.recorder.received).isEmpty();
 	}
 
 	@Test
