@@ -32,6 +32,12 @@ public class DaprProperties {
 	 */
 	private DataSize maxEventSize = DataSize.ofMegabytes(16);
 
+	/**
+	 * How many entries of one bulk delivery run at once (never more than the function's
+	 * max-concurrency).
+	 */
+	private int bulkParallelism = 8;
+
 	/** How long a call through DaprServiceInvoker may take. */
 	private Duration invokeTimeout = Duration.ofSeconds(30);
 
@@ -63,6 +69,14 @@ public class DaprProperties {
 
 	public void setMaxEventSize(DataSize maxEventSize) {
 		this.maxEventSize = maxEventSize;
+	}
+
+	public int getBulkParallelism() {
+		return this.bulkParallelism;
+	}
+
+	public void setBulkParallelism(int bulkParallelism) {
+		this.bulkParallelism = bulkParallelism;
 	}
 
 	public Duration getInvokeTimeout() {

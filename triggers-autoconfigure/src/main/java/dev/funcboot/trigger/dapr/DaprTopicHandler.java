@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,9 @@ import org.springframework.web.HttpRequestHandler;
  * Receives a topic function's events from the sidecar ({@code POST <route>}): one CloudEvent, or
  * a bulk request ({@code {"entries": [...]}}). Answers 200 with Dapr's delivery status:
  * {@code {"status": "SUCCESS" | "RETRY" | "DROP"}}, or for bulk
- * {@code {"statuses": [{"entryId": ..., "status": ...}]}}, each entry settled on its own.
+ * {@code {"statuses": [{"entryId": ..., "status": ...}]}}, each entry settled on its own; the
+ * entries run in parallel, up to {@code funcboot.dapr.bulk-parallelism} and the function's
+ * concurrency limit.
  */
 final class DaprTopicHandler implements HttpRequestHandler {
 
@@ -39,12 +42,21 @@ final class DaprTopicHandler implements HttpRequestHandler {
 
 	private final long maxBytes;
 
-	DaprTopicHandler(DaprFunctionRunner runner, DaprDeliveryCounts counts, ObjectMapper mapper, long maxBytes) {
+	private final DaprBulkExecutor bulkExecutor;
+
+	private final int bulkParallelism;
+
+	DaprTopicHandler(DaprFunctionRunner runner, DaprDeliveryCounts counts, ObjectMapper mapper, long maxBytes,
+			DaprBulkExecutor bulkExecutor, int bulkParallelism) {
 		this.runner = runner;
 		this.trigger = (DaprTopicTriggerBinding) runner.binding().trigger();
 		this.counts = counts;
 		this.mapper = mapper;
 		this.maxBytes = maxBytes;
+		this.bulkExecutor = bulkExecutor;
+		// never more at once than the pipeline admits, or the extra entries would be rejected (RETRY)
+		int limit = runner.binding().policy().maxConcurrency();
+		this.bulkParallelism = (limit > 0) ? Math.min(limit, bulkParallelism) : bulkParallelism;
 	}
 
 	@Override
@@ -84,7 +96,7 @@ final class DaprTopicHandler implements HttpRequestHandler {
 		this.mapper.writeValue(response.getOutputStream(), answer);
 	}
 
-	private String deliver(java.util.function.Supplier<DaprEvent> event, Map<String, Object> metadata) {
+	private String deliver(Supplier<DaprEvent> event, Map<String, Object> metadata) {
 		DaprFunctionRunner.Settlement settlement = this.runner.run(event, metadata);
 		String function = this.runner.binding().name();
 		switch (settlement.ending()) {
@@ -110,7 +122,8 @@ final class DaprTopicHandler implements HttpRequestHandler {
 	}
 
 	private List<Map<String, String>> deliverBulk(JsonNode bulk, Map<String, Object> metadata) {
-		List<Map<String, String>> statuses = new ArrayList<>();
+		List<String> entryIds = new ArrayList<>();
+		List<Supplier<String>> deliveries = new ArrayList<>();
 		for (JsonNode entry : bulk.get("entries")) {
 			String entryId = entry.path("entryId").asText(null);
 			if (entryId == null) {
@@ -127,14 +140,20 @@ final class DaprTopicHandler implements HttpRequestHandler {
 				entryMeta.fields().forEachRemaining((field) -> entryMetadata.put("metadata." + field.getKey(),
 						field.getValue().asText()));
 			}
-			String status = deliver(() -> entryEvent(node, contentType), entryMetadata);
+			entryIds.add(entryId);
+			deliveries.add(() -> deliver(() -> entryEvent(node, contentType), entryMetadata));
+		}
+		List<String> results = this.bulkExecutor.runAll(deliveries, this.bulkParallelism);
+		List<Map<String, String>> statuses = new ArrayList<>();
+		for (int i = 0; i < entryIds.size(); i++) {
 			Map<String, String> answer = new LinkedHashMap<>();
-			answer.put("entryId", entryId);
-			answer.put("status", status);
+			answer.put("entryId", entryIds.get(i));
+			answer.put("status", results.get(i));
 			statuses.add(answer);
 		}
 		return statuses;
 	}
+
 
 	private DaprEvent entryEvent(JsonNode node, String contentType) {
 		if (node != null && node.isTextual() && (contentType == null || !contentType.contains("json"))) {

@@ -116,8 +116,14 @@ public class DaprTriggerAutoConfiguration {
 	}
 
 	@Bean
+	DaprBulkExecutor daprBulkExecutor() {
+		return new DaprBulkExecutor();
+	}
+
+	@Bean
 	DaprHandlerMapping daprHandlerMapping(FunctionBindingRegistry registry, FunctionHandles handles,
 			InvocationPipeline pipeline, DaprDeliveryCounts counts, DaprClient client, DaprProperties properties,
+			DaprBulkExecutor bulkExecutor,
 			ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<DaprSdkSubscriptions> sdkSubscriptions,
 			Environment environment) {
 		ObjectMapper mapper = objectMapper.getIfAvailable(ObjectMapper::new);
@@ -143,7 +149,9 @@ public class DaprTriggerAutoConfiguration {
 			String route = topic ? ((DaprTopicTriggerBinding) binding.trigger()).route()
 					: ((DaprBindingTriggerBinding) binding.trigger()).route();
 			long maxBytes = properties.getMaxEventSize().toBytes();
-			HttpRequestHandler handler = topic ? new DaprTopicHandler(runner, counts, mapper, maxBytes)
+			HttpRequestHandler handler = topic
+					? new DaprTopicHandler(runner, counts, mapper, maxBytes, bulkExecutor,
+							Math.max(1, properties.getBulkParallelism()))
 					: new DaprBindingHandler(runner, counts, mapper, maxBytes);
 			HttpRequestHandler previous = routes.putIfAbsent(route, handler);
 			if (previous != null) {

@@ -81,7 +81,7 @@ class DaprNoSidecarTests {
 		assertThat(send("POST", "/orders-queue", "{\"id\":\"x\",\"quantity\":1}", null).statusCode()).isEqualTo(401);
 		HttpResponse<String> ok = send("GET", "/dapr/subscribe", null, "sidecar-token-0123456789");
 		assertThat(ok.statusCode()).isEqualTo(200);
-		assertThat(this.mapper.readTree(ok.body()).size()).isEqualTo(6);
+		assertThat(this.mapper.readTree(ok.body()).size()).isEqualTo(7);
 	}
 
 	HttpResponse<String> send(String method, String path, String body, String token) throws Exception {

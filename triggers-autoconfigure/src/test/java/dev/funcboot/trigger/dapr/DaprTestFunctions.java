@@ -2,6 +2,8 @@ package dev.funcboot.trigger.dapr;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -102,6 +104,22 @@ public class DaprTestFunctions {
 		return (order) -> {
 			check(order);
 			recorder.received.add(order);
+		};
+	}
+
+	/** Succeeds only when two entries run at the same time: proves bulk entries run in parallel. */
+	@Bean
+	@DaprTopicTrigger(pubsub = "orders-pubsub", topic = "paired", bulk = true)
+	Consumer<Order> paired(Recorder recorder) {
+		CyclicBarrier barrier = new CyclicBarrier(2);
+		return (order) -> {
+			try {
+				barrier.await(10, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("no partner entry ran alongside " + order.id(), ex);
+			}
+			recorder.received.add("paired:" + order.id());
 		};
 	}
 
