@@ -14,11 +14,14 @@ import dev.funcboot.functions.binding.DaprTopicTriggerBinding;
 import dev.funcboot.trigger.http.HttpTriggerAutoConfiguration;
 import io.dapr.client.DaprClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Dapr trigger's beans and binding rules, without a sidecar (none is called here). */
+@ExtendWith(OutputCaptureExtension.class)
 class DaprTriggerAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
@@ -117,11 +121,13 @@ class DaprTriggerAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWithoutTheDaprSdk() {
+	void backsOffWithoutTheDaprSdkAndSaysWhatToAdd(CapturedOutput output) {
 		this.runner.withClassLoader(new FilteredClassLoader(DaprClient.class)).run((context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(DaprHandlerMapping.class);
 			assertThat(context.getBean(FunctionBindingRegistry.class).get("confirm")).isNull();
 		});
+		assertThat(output).contains("Function(s) confirm are annotated with @DaprTopicTrigger, but that trigger is "
+				+ "not active, so they get no events: add io.dapr.spring:dapr-spring-boot-starter");
 	}
 
 	@Configuration(proxyBeanMethods = false)
