@@ -1,14 +1,10 @@
 package dev.funcboot.trigger.dapr;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funcboot.autoconfigure.FunctionBindingRegistry;
-import dev.funcboot.autoconfigure.FunctionHandle;
 import dev.funcboot.autoconfigure.FunctionHandles;
 import dev.funcboot.autoconfigure.FunctionsAutoConfiguration;
 import dev.funcboot.functions.binding.DaprBindingTriggerBinding;
@@ -20,8 +16,6 @@ import io.dapr.client.DaprClientBuilder;
 import io.dapr.spring.boot.autoconfigure.client.DaprConnectionDetails;
 import io.dapr.springboot.DaprController;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
@@ -38,7 +32,6 @@ import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -55,8 +48,6 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass({ DaprClient.class, DispatcherServlet.class, FunctionCatalog.class })
 @EnableConfigurationProperties(DaprProperties.class)
 public class DaprTriggerAutoConfiguration {
-
-	private static final Log logger = LogFactory.getLog(DaprTriggerAutoConfiguration.class);
 
 	@Bean
 	static DaprTopicTriggerBindingResolver daprTopicTriggerBindingResolver() {
@@ -129,45 +120,16 @@ public class DaprTriggerAutoConfiguration {
 		ObjectMapper mapper = objectMapper.getIfAvailable(ObjectMapper::new);
 		DaprOutputChecks.check(registry.all());
 		DaprOutputPublisher publisher = new DaprOutputPublisher(client, mapper, properties.getPublishTimeout());
-		Map<String, HttpRequestHandler> routes = new LinkedHashMap<>();
-		List<FunctionBinding> enabled = new ArrayList<>();
-		for (FunctionBinding binding : registry.all()) {
-			boolean topic = binding.trigger() instanceof DaprTopicTriggerBinding;
-			boolean input = binding.trigger() instanceof DaprBindingTriggerBinding;
-			if (!topic && !input) {
-				continue;
-			}
-			if (!binding.enabled()) {
-				logger.info("Dapr function '" + binding.name() + "' is disabled");
-				continue;
-			}
-			enabled.add(binding);
-			FunctionHandle handle = handles.get(binding.name());
-			DaprInputDecoder decoder = new DaprInputDecoder(binding.name(),
-					handle.isSupplier() ? null : handle.inputType(), topic, mapper);
-			DaprFunctionRunner runner = new DaprFunctionRunner(handle, pipeline, decoder, publisher);
-			String route = topic ? ((DaprTopicTriggerBinding) binding.trigger()).route()
-					: ((DaprBindingTriggerBinding) binding.trigger()).route();
-			long maxBytes = properties.getMaxEventSize().toBytes();
-			HttpRequestHandler handler = topic
-					? new DaprTopicHandler(runner, counts, mapper, maxBytes, bulkExecutor,
-							Math.max(1, properties.getBulkParallelism()))
-					: new DaprBindingHandler(runner, counts, mapper, maxBytes);
-			HttpRequestHandler previous = routes.putIfAbsent(route, handler);
-			if (previous != null) {
-				throw new IllegalStateException("Two Dapr functions use the route '" + route + "'; give function '"
-						+ binding.name() + "' another route (@DaprTopicTrigger(route = ...) or "
-						+ "funcboot.functions." + binding.name() + ".dapr.route)");
-			}
-			logger.info("Dapr function '" + binding.name() + "': " + binding.trigger().describe() + " on POST " + route);
-		}
+		DaprRoutes routes = new DaprRoutes(handles, pipeline, counts, publisher, mapper,
+				properties.getMaxEventSize().toBytes(), bulkExecutor, Math.max(1, properties.getBulkParallelism()));
+		List<FunctionBinding> enabled = routes.addAll(registry.all());
 		DaprSubscriptions subscriptions = new DaprSubscriptions(enabled);
 		DaprSdkSubscriptions sdk = sdkSubscriptions.getIfAvailable();
 		DaprSubscribeHandler subscribe = new DaprSubscribeHandler(subscriptions,
 				(sdk != null) ? sdk : List::of, mapper);
 		String token = (properties.getAppApiToken() != null) ? properties.getAppApiToken()
 				: environment.getProperty("APP_API_TOKEN");
-		return new DaprHandlerMapping(subscribe, routes, token);
+		return new DaprHandlerMapping(subscribe, routes.handlers(), token);
 	}
 
 	@Configuration(proxyBeanMethods = false)
