@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.funcboot.functions.annotation.DaprBindingTrigger;
+import dev.funcboot.functions.annotation.DaprTopicTrigger;
 import dev.funcboot.functions.annotation.ExponentialBackoffRetry;
 import dev.funcboot.functions.annotation.FixedDelayRetry;
 import dev.funcboot.functions.annotation.FunctionOptions;
@@ -31,8 +33,12 @@ final class FunctionBindingDiscovery {
 
 	private static final Log logger = LogFactory.getLog(FunctionBindingDiscovery.class);
 
+	private static final String DAPR_HINT = "add io.dapr.spring:dapr-spring-boot-starter to the class path "
+			+ "of a servlet web application";
+
 	private static final Map<Class<? extends Annotation>, String> INACTIVE_TRIGGER_HINTS = Map.of(QueueTrigger.class,
-			"add com.azure:azure-storage-queue and org.springframework.cloud:spring-cloud-stream to the class path");
+			"add com.azure:azure-storage-queue and org.springframework.cloud:spring-cloud-stream to the class path",
+			DaprTopicTrigger.class, DAPR_HINT, DaprBindingTrigger.class, DAPR_HINT);
 
 	private final ListableBeanFactory beanFactory;
 
@@ -124,7 +130,8 @@ final class FunctionBindingDiscovery {
 			if (props != null) {
 				throw new IllegalStateException("funcboot.functions." + name + " declares no trigger: set "
 						+ "funcboot.functions." + name + ".http.route (HTTP), funcboot.functions." + name
-						+ ".timer.schedule (timer) or funcboot.functions." + name + ".queue.name (Storage queue), "
+						+ ".timer.schedule (timer), funcboot.functions." + name + ".queue.name (Storage queue), "
+						+ "funcboot.functions." + name + ".dapr.pubsub and .dapr.topic (Dapr pub/sub), "
 						+ "or annotate the bean '" + name + "' with a trigger annotation");
 			}
 			return null;
@@ -137,7 +144,7 @@ final class FunctionBindingDiscovery {
 			throw new IllegalStateException("Function '" + name + "' declares " + outputs.get(0).type()
 					+ " output(s), but its " + trigger.type() + " trigger does not send outputs; its results would "
 					+ "be lost. Remove the output, or bind the function to a trigger that sends outputs "
-					+ "(queue)");
+					+ "(queue, Dapr)");
 		}
 		return new FunctionBinding(name, definition, trigger, policy(name, isBean, props), enabled, outputs);
 	}

@@ -103,6 +103,15 @@ public class FunctionsProperties {
 		/** Storage queue output: where the function's results are sent. */
 		private QueueOutput queueOutput;
 
+		/** Dapr pub/sub topic trigger settings. */
+		private DaprTopic dapr;
+
+		/** Dapr input binding trigger settings. */
+		private DaprBinding daprBinding;
+
+		/** Dapr pub/sub output: where the function's results are published. */
+		private DaprPublish daprPublish;
+
 		public String getDefinition() {
 			return this.definition;
 		}
@@ -173,6 +182,30 @@ public class FunctionsProperties {
 
 		public void setQueueOutput(QueueOutput queueOutput) {
 			this.queueOutput = queueOutput;
+		}
+
+		public DaprTopic getDapr() {
+			return this.dapr;
+		}
+
+		public void setDapr(DaprTopic dapr) {
+			this.dapr = dapr;
+		}
+
+		public DaprBinding getDaprBinding() {
+			return this.daprBinding;
+		}
+
+		public void setDaprBinding(DaprBinding daprBinding) {
+			this.daprBinding = daprBinding;
+		}
+
+		public DaprPublish getDaprPublish() {
+			return this.daprPublish;
+		}
+
+		public void setDaprPublish(DaprPublish daprPublish) {
+			this.daprPublish = daprPublish;
 		}
 
 	}
@@ -458,5 +491,172 @@ public class FunctionsProperties {
 		}
 
 	}
+
+	public static class DaprTopic {
+
+		/** Name of the Dapr pub/sub component. */
+		private String pubsub;
+
+		/** Topic the function subscribes to. */
+		private String topic;
+
+		/** CEL rule selecting this function's events; empty for the topic's default route. */
+		private String match;
+
+		/** Order of the rule among the topic's rules, lowest first. */
+		private Integer priority;
+
+		/** Path the sidecar delivers to; defaults to '/dapr/functions/<name>'. */
+		private String route;
+
+		/** Topic the sidecar moves dropped events to (the subscription's dead-letter topic). */
+		private String deadLetterTopic;
+
+		/** Whether the sidecar delivers events in bulk. */
+		private Boolean bulk;
+
+		/** Most events per bulk request; 0 for Dapr's default. */
+		private Integer bulkMaxMessages;
+
+		/** Longest wait in milliseconds to fill a bulk request; 0 for Dapr's default. */
+		private Integer bulkMaxAwaitMillis;
+
+		/** Whether the events are raw payloads rather than CloudEvents. */
+		private Boolean rawPayload;
+
+		public String getPubsub() {
+			return this.pubsub;
+		}
+
+		public void setPubsub(String pubsub) {
+			this.pubsub = pubsub;
+		}
+
+		public String getTopic() {
+			return this.topic;
+		}
+
+		public void setTopic(String topic) {
+			this.topic = topic;
+		}
+
+		public String getMatch() {
+			return this.match;
+		}
+
+		public void setMatch(String match) {
+			this.match = match;
+		}
+
+		public Integer getPriority() {
+			return this.priority;
+		}
+
+		public void setPriority(Integer priority) {
+			this.priority = priority;
+		}
+
+		public String getRoute() {
+			return this.route;
+		}
+
+		public void setRoute(String route) {
+			this.route = route;
+		}
+
+		public String getDeadLetterTopic() {
+			return this.deadLetterTopic;
+		}
+
+		public void setDeadLetterTopic(String deadLetterTopic) {
+			this.deadLetterTopic = deadLetterTopic;
+		}
+
+		public Boolean getBulk() {
+			return this.bulk;
+		}
+
+		public void setBulk(Boolean bulk) {
+			this.bulk = bulk;
+		}
+
+		public Integer getBulkMaxMessages() {
+			return this.bulkMaxMessages;
+		}
+
+		public void setBulkMaxMessages(Integer bulkMaxMessages) {
+			this.bulkMaxMessages = bulkMaxMessages;
+		}
+
+		public Integer getBulkMaxAwaitMillis() {
+			return this.bulkMaxAwaitMillis;
+		}
+
+		public void setBulkMaxAwaitMillis(Integer bulkMaxAwaitMillis) {
+			this.bulkMaxAwaitMillis = bulkMaxAwaitMillis;
+		}
+
+		public Boolean getRawPayload() {
+			return this.rawPayload;
+		}
+
+		public void setRawPayload(Boolean rawPayload) {
+			this.rawPayload = rawPayload;
+		}
+
+	}
+
+	public static class DaprBinding {
+
+		/** Name of the Dapr input binding component. */
+		private String name;
+
+		/** Path the sidecar calls; defaults to '/<name>'. */
+		private String route;
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getRoute() {
+			return this.route;
+		}
+
+		public void setRoute(String route) {
+			this.route = route;
+		}
+
+	}
+
+	public static class DaprPublish {
+
+		/** Name of the Dapr pub/sub component results are published to. */
+		private String pubsub;
+
+		/** Topic results are published to. */
+		private String topic;
+
+		public String getPubsub() {
+			return this.pubsub;
+		}
+
+		public void setPubsub(String pubsub) {
+			this.pubsub = pubsub;
+		}
+
+		public String getTopic() {
+			return this.topic;
+		}
+
+		public void setTopic(String topic) {
+			this.topic = topic;
+		}
+
+	}
+
 
 }
