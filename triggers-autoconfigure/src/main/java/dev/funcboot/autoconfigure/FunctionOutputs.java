@@ -1,9 +1,12 @@
 package dev.funcboot.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.funcboot.functions.binding.FunctionBinding;
+import dev.funcboot.functions.binding.OutputBinding;
 
 /**
  * Where trigger adapters get the one {@link OutputSender} of a function: every technology's
@@ -26,11 +29,23 @@ public final class FunctionOutputs {
 			return OutputSender.NONE;
 		}
 		List<OutputSender> senders = new ArrayList<>();
+		Set<String> sent = new HashSet<>();
+		boolean unknown = false;
 		for (OutputSenderProvider provider : this.providers) {
 			OutputSender sender = provider.senderFor(function);
 			if (sender != null) {
 				senders.add(sender);
+				sent.addAll(provider.outputTypes());
+				unknown |= provider.outputTypes().isEmpty();
 			}
+		}
+		List<String> unsent = function.outputs().stream().map(OutputBinding::type).filter((type) -> !sent.contains(type))
+			.distinct()
+			.toList();
+		if (!senders.isEmpty() && !unknown && !unsent.isEmpty()) {
+			throw new IllegalStateException("Function '" + function.name() + "' declares outputs of type " + unsent
+					+ " that its trigger cannot send; their results would be lost. Remove them, or use a trigger "
+					+ "that sends them");
 		}
 		if (senders.isEmpty()) {
 			throw new IllegalStateException("Function '" + function.name() + "' declares outputs " + function.outputs()

@@ -1,5 +1,7 @@
 package dev.funcboot.autoconfigure;
 
+import java.util.Set;
+
 import dev.funcboot.functions.binding.FunctionBinding;
 
 /**
@@ -14,5 +16,14 @@ public interface OutputSenderProvider {
 	 * declares none
 	 */
 	OutputSender senderFor(FunctionBinding function);
+
+	/**
+	 * The {@link dev.funcboot.functions.binding.OutputBinding#type() output types} this provider
+	 * sends, so a function whose outputs some provider would leave unsent fails the start-up;
+	 * empty when unknown (then no check is made).
+	 */
+	default Set<String> outputTypes() {
+		return Set.of();
+	}
 
 }

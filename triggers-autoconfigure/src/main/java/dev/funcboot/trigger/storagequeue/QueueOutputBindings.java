@@ -3,6 +3,7 @@ package dev.funcboot.trigger.storagequeue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -56,6 +57,11 @@ final class QueueOutputBindings implements SmartLifecycle, OutputSenderProvider 
 		this.properties = properties;
 		this.mapper = mapper;
 		this.traceHeaders = traceHeaders;
+	}
+
+	@Override
+	public Set<String> outputTypes() {
+		return Set.of(QueueOutputBinding.TYPE);
 	}
 
 	@Override

@@ -117,7 +117,7 @@ class DaprTriggerAutoConfigurationTests {
 		this.runner.withUserConfiguration(HttpWithDaprOutput.class)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("Function 'httpPublish' declares dapr-publish output(s), but its http trigger does not send outputs"));
+				.hasMessageContaining("Function 'httpPublish' declares @DaprPublish, but its http trigger does not publish Dapr outputs; its results would be lost"));
 	}
 
 	@Test
