@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.funcboot.functions.annotation.CosmosDBTrigger;
+import dev.funcboot.functions.annotation.EventHubTrigger;
 import dev.funcboot.functions.annotation.ExponentialBackoffRetry;
 import dev.funcboot.functions.annotation.FixedDelayRetry;
 import dev.funcboot.functions.annotation.FunctionOptions;
+import dev.funcboot.functions.annotation.KafkaTrigger;
 import dev.funcboot.functions.annotation.QueueTrigger;
+import dev.funcboot.functions.annotation.RabbitTrigger;
+import dev.funcboot.functions.annotation.ServiceBusTrigger;
 import dev.funcboot.functions.binding.FunctionBinding;
 import dev.funcboot.functions.binding.OutputBinding;
 import dev.funcboot.functions.binding.TriggerBinding;
@@ -31,8 +36,15 @@ final class FunctionBindingDiscovery {
 
 	private static final Log logger = LogFactory.getLog(FunctionBindingDiscovery.class);
 
+	private static final String STREAM_HINT = "add org.springframework.cloud:spring-cloud-stream and the broker's "
+			+ "binder (spring-cloud-stream-binder-kafka, -rabbit, spring-cloud-azure-stream-binder-eventhubs, "
+			+ "-servicebus) to the class path";
+
 	private static final Map<Class<? extends Annotation>, String> INACTIVE_TRIGGER_HINTS = Map.of(QueueTrigger.class,
-			"add com.azure:azure-storage-queue and org.springframework.cloud:spring-cloud-stream to the class path");
+			"add com.azure:azure-storage-queue and org.springframework.cloud:spring-cloud-stream to the class path",
+			KafkaTrigger.class, STREAM_HINT, RabbitTrigger.class, STREAM_HINT, EventHubTrigger.class, STREAM_HINT,
+			ServiceBusTrigger.class, STREAM_HINT, CosmosDBTrigger.class,
+			"add com.azure:azure-cosmos to the class path");
 
 	private final ListableBeanFactory beanFactory;
 
@@ -124,7 +136,9 @@ final class FunctionBindingDiscovery {
 			if (props != null) {
 				throw new IllegalStateException("funcboot.functions." + name + " declares no trigger: set "
 						+ "funcboot.functions." + name + ".http.route (HTTP), funcboot.functions." + name
-						+ ".timer.schedule (timer) or funcboot.functions." + name + ".queue.name (Storage queue), "
+						+ ".timer.schedule (timer), funcboot.functions." + name + ".queue.name (Storage queue), "
+						+ "funcboot.functions." + name + ".kafka|rabbit|event-hub|service-bus.destination (message "
+						+ "brokers) or funcboot.functions." + name + ".cosmos.container (Cosmos DB change feed), "
 						+ "or annotate the bean '" + name + "' with a trigger annotation");
 			}
 			return null;
@@ -137,7 +151,7 @@ final class FunctionBindingDiscovery {
 			throw new IllegalStateException("Function '" + name + "' declares " + outputs.get(0).type()
 					+ " output(s), but its " + trigger.type() + " trigger does not send outputs; its results would "
 					+ "be lost. Remove the output, or bind the function to a trigger that sends outputs "
-					+ "(queue)");
+					+ "(queue, kafka, rabbit, eventhub, servicebus)");
 		}
 		return new FunctionBinding(name, definition, trigger, policy(name, isBean, props), enabled, outputs);
 	}
