@@ -1,9 +1,13 @@
 package dev.funcboot.trigger.stream;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.funcboot.functions.binding.FunctionBinding;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.ExtendedProducerProperties;
 import org.springframework.core.env.Environment;
@@ -24,8 +28,8 @@ final class StreamBindingProperties {
 
 	/** A value of {@code spring.cloud.stream.bindings.<binding>.<key>}, or the fallback. */
 	String bindingValue(String binding, String key, String fallback) {
-		return this.properties.bind("spring.cloud.stream.bindings[" + binding + "]." + key, String.class)
-			.orElse(fallback);
+		Object value = section("spring.cloud.stream.bindings", binding).get(key);
+		return (value != null && !(value instanceof Map)) ? String.valueOf(value) : fallback;
 	}
 
 	ExtendedConsumerProperties<Object> consumer(String binding, FunctionBinding function, Object extension,
@@ -36,19 +40,49 @@ final class StreamBindingProperties {
 		consumer.setMaxAttempts(1);
 		consumer.setBatchMode(batch);
 		consumer.setAutoStartup(true);
-		this.properties.bind("spring.cloud.stream.bindings[" + binding + "].consumer", Bindable.ofInstance(consumer));
-		this.properties.bind("spring.cloud.stream." + broker.propertiesName() + ".bindings[" + binding + "].consumer",
-				Bindable.ofInstance(extension));
+		apply(section("spring.cloud.stream.bindings", binding).get("consumer"), consumer);
+		apply(section("spring.cloud.stream." + broker.propertiesName() + ".bindings", binding).get("consumer"),
+				extension);
 		return consumer;
 	}
 
 	ExtendedProducerProperties<Object> producer(String binding, Object extension, StreamBroker broker) {
 		ExtendedProducerProperties<Object> producer = new ExtendedProducerProperties<>(extension);
 		producer.populateBindingName(binding);
-		this.properties.bind("spring.cloud.stream.bindings[" + binding + "].producer", Bindable.ofInstance(producer));
-		this.properties.bind("spring.cloud.stream." + broker.propertiesName() + ".bindings[" + binding + "].producer",
-				Bindable.ofInstance(extension));
+		apply(section("spring.cloud.stream.bindings", binding).get("producer"), producer);
+		apply(section("spring.cloud.stream." + broker.propertiesName() + ".bindings", binding).get("producer"),
+				extension);
 		return producer;
+	}
+
+	/**
+	 * What the user wrote under {@code <prefix>.<binding>}, as nested maps. Bound as a map, as
+	 * Spring Cloud Stream binds it, so binding names such as {@code orderBatch-in-0} keep their case.
+	 */
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> section(String prefix, String binding) {
+		Map<String, Object> all = this.properties.bind(prefix, Bindable.mapOf(String.class, Object.class))
+			.orElse(Map.of());
+		Object section = all.get(binding);
+		return (section instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
+	}
+
+	/** Binds the user's values onto the generated properties object, overriding what they name. */
+	private static void apply(Object values, Object target) {
+		Map<String, Object> flat = new LinkedHashMap<>();
+		flatten("override", values, flat);
+		if (!flat.isEmpty()) {
+			new Binder(new MapConfigurationPropertySource(flat)).bind("override", Bindable.ofInstance(target));
+		}
+	}
+
+	private static void flatten(String prefix, Object value, Map<String, Object> flat) {
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((key, nested) -> flatten(prefix + "." + key, nested, flat));
+		}
+		else if (value != null) {
+			flat.put(prefix, value);
+		}
 	}
 
 }
