@@ -120,6 +120,10 @@ public class FunctionsProperties {
 		@NestedConfigurationProperty
 		private StreamTriggerProperties serviceBus;
 
+		/** Cosmos DB change feed trigger settings. */
+		@NestedConfigurationProperty
+		private CosmosTriggerProperties cosmos;
+
 		/** Kafka output: the topic the function's results are sent to. */
 		@NestedConfigurationProperty
 		private StreamOutputProperties kafkaOutput;
@@ -238,6 +242,14 @@ public class FunctionsProperties {
 
 		public void setServiceBus(StreamTriggerProperties serviceBus) {
 			this.serviceBus = serviceBus;
+		}
+
+		public CosmosTriggerProperties getCosmos() {
+			return this.cosmos;
+		}
+
+		public void setCosmos(CosmosTriggerProperties cosmos) {
+			this.cosmos = cosmos;
 		}
 
 		public StreamOutputProperties getKafkaOutput() {
