@@ -77,6 +77,8 @@ class KafkaTriggerIntegrationTests extends AbstractTriggerIntegrationTests {
 		EmbeddedKafka.send(topic, "customer-7", order("h-1", 1),
 				Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "tenant", "eu"));
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completedIds().contains("h-1"));
+		// the pipeline tells its listeners after the function returned
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.recorder.contexts("accept").isEmpty());
 		InvocationContext context = this.recorder.contexts("accept").get(0);
 		assertThat(context.trigger()).isEqualTo("kafka");
 		assertThat(context.triggerMetadata()).containsEntry("topic", topic)

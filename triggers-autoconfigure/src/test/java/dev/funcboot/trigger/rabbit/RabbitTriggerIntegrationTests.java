@@ -51,6 +51,8 @@ class RabbitTriggerIntegrationTests extends AbstractTriggerIntegrationTests {
 			return null;
 		});
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completedIds().contains("h-1"));
+		// the pipeline tells its listeners after the function returned
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.recorder.contexts("accept").isEmpty());
 		InvocationContext context = this.recorder.contexts("accept").get(0);
 		assertThat(context.trigger()).isEqualTo("rabbit");
 		assertThat(context.triggerMetadata()).containsEntry("exchange", exchange)
