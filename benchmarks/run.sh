@@ -11,15 +11,18 @@
 #            and 32 (throughput ratio and p95 against max batch delay + 1.2 x single-request latency)
 #   faststart  process start to first response of the order-intake demo: plain jar, CDS, Spring AOT,
 #            AOT + CDS (median ratios to the plain jar)
-# Usage: benchmarks/run.sh [all|http|startup|durable|queue|inference|faststart]     (see benchmarks/README.md)
+#   kafka    a no-op function fed by Kafka through Funcboot versus a raw KafkaConsumer draining the
+#            same broker (embedded KRaft unless KAFKA_BROKERS is set), msgs/s and ratio
+#   rabbit   the same against RabbitMQ on 127.0.0.1:5672 (scripts/services.sh start rabbitmq)
+# Usage: benchmarks/run.sh [all|http|startup|durable|queue|kafka|rabbit|inference|faststart]     (see benchmarks/README.md)
 # A MISS is reported, never turned into a failing exit status.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 what="${1:-all}"
 case "$what" in
-  all|http|startup|durable|queue|inference|faststart) ;;
-  *) echo "usage: $0 [all|http|startup|durable|queue|inference|faststart]" >&2; exit 2 ;;
+  all|http|startup|durable|queue|kafka|rabbit|inference|faststart) ;;
+  *) echo "usage: $0 [all|http|startup|durable|queue|kafka|rabbit|inference|faststart]" >&2; exit 2 ;;
 esac
 
 : "${HTTP_CONNECTIONS:=16}"      # concurrent keep-alive connections
@@ -62,6 +65,12 @@ esac
 : "${INFERENCE_JAVA_OPTS:=}"               # JVM options of the inference benchmark
 : "${FASTSTART_RUNS:=5}"          # measured starts per variant, alternating variants
 : "${FASTSTART_WARMUP_RUNS:=1}"   # starts per variant before measuring
+: "${BROKER_MESSAGES:=50000}"   # messages per side per round (kafka, rabbit)
+: "${BROKER_ROUNDS:=3}"          # measured rounds per broker, alternating which side drains first
+: "${BROKER_WARMUP_ROUNDS:=1}"   # rounds per broker before measuring
+: "${BROKER_BATCH_SIZE:=500}"    # Kafka max.poll.records / RabbitMQ prefetch, both sides
+: "${KAFKA_BROKERS:=}"           # bootstrap servers; empty starts an embedded KRaft broker in the benchmark JVM
+: "${BROKER_JAVA_OPTS:=}"        # JVM options of the broker benchmark
 : "${SKIP_BUILD:=false}"         # reuse benchmarks/target/funcboot-benchmarks.jar
 : "${MVN_ARGS:=-B -q -o}"        # drop -o when the local repository lacks dependencies
 
@@ -188,6 +197,16 @@ run_faststart() {
     --runs "$FASTSTART_RUNS" --warmup-runs "$FASTSTART_WARMUP_RUNS" --results "$results"
 }
 
+run_broker() {
+  echo
+  local extra=()
+  if [ "$1" = kafka ] && [ -n "$KAFKA_BROKERS" ]; then extra=(--kafka-brokers "$KAFKA_BROKERS"); fi
+  # shellcheck disable=SC2086
+  java $BROKER_JAVA_OPTS -Dloader.main=dev.funcboot.benchmarks.broker.BrokerBenchmark -jar "$jar" \
+    --broker "$1" --messages "$BROKER_MESSAGES" --rounds "$BROKER_ROUNDS" --warmup-rounds "$BROKER_WARMUP_ROUNDS" \
+    --batch-size "$BROKER_BATCH_SIZE" --results "$results" "${extra[@]}"
+}
+
 started=$(date +%s)
 if [ "$what" = all ] || [ "$what" = http ]; then run_http; fi
 if [ "$what" = all ] || [ "$what" = startup ]; then run_startup; fi
@@ -195,6 +214,8 @@ if [ "$what" = all ] || [ "$what" = durable ]; then run_durable; fi
 if [ "$what" = all ] || [ "$what" = queue ]; then run_queue; fi
 if [ "$what" = all ] || [ "$what" = inference ]; then run_inference; fi
 if [ "$what" = all ] || [ "$what" = faststart ]; then run_faststart; fi
+if [ "$what" = all ] || [ "$what" = kafka ]; then run_broker kafka; fi
+if [ "$what" = all ] || [ "$what" = rabbit ]; then run_broker rabbit; fi
 
 echo
 echo "== Results (ratio = Funcboot / baseline measured in the same run; durable rows: figure / published"

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Starts (installing when missing) the real services that Funcboot's tests and demos use.
-#   scripts/services.sh start [postgres|azurite ...]   start the named services (default: all the tests need)
+#   scripts/services.sh start [postgres|azurite|rabbitmq ...]   start the named services (default: all the tests need)
 #   scripts/services.sh status                         show what is running
 # Idempotent: a service that already answers is left alone. Needs root (or sudo) only to install
-# PostgreSQL; Azurite installs from npm into a directory of its own, without root.
+# PostgreSQL and RabbitMQ (Debian packages); Azurite installs from npm into a directory of its own,
+# without root. Kafka needs no service: tests and the order-events demo start an embedded KRaft broker.
 set -euo pipefail
 
-SERVICES_NEEDED_BY_TESTS=(postgres azurite)
+SERVICES_NEEDED_BY_TESTS=(postgres azurite rabbitmq)
 
 ROOT_DIR=$(cd "$(dirname "$0")/.." && pwd)
 AZURITE_VERSION=3.35.0   # 3.37 and later need Node 22
@@ -104,9 +105,37 @@ start_azurite() {
   log "azurite: ready (pid $(cat "$AZURITE_DATA/azurite.pid"); queue http://127.0.0.1:10001/devstoreaccount1)"
 }
 
+# RabbitMQ answers the AMQP protocol header with its own: proof that the broker is up, not only the port.
+rabbitmq_ready() {
+  local bytes
+  bytes=$( (exec 3<>/dev/tcp/127.0.0.1/5672 && printf 'AMQP\x00\x00\x09\x01' >&3 && timeout 2 head -c 8 <&3 | wc -c) 2>/dev/null) || return 1
+  [ "${bytes:-0}" -gt 0 ]
+}
+
+start_rabbitmq() {
+  if rabbitmq_ready; then
+    log "rabbitmq: already running on 127.0.0.1:5672"
+    return 0
+  fi
+  if port_open 5672; then
+    log "rabbitmq: port 5672 is taken by something that is not RabbitMQ; free it"; return 1
+  fi
+  if ! command -v rabbitmq-server >/dev/null && [ ! -x /usr/sbin/rabbitmq-server ]; then
+    log "rabbitmq: installing from Debian packages"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
+  fi
+  log "rabbitmq: starting (guest/guest, loopback only)"
+  # detached: the broker outlives this script, as the other services do; guest may log in from loopback
+  as_root env RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 /usr/sbin/rabbitmq-server -detached >/dev/null 2>&1 || true
+  wait_for rabbitmq 90 rabbitmq_ready || { log "rabbitmq: see /var/log/rabbitmq/"; return 1; }
+  log "rabbitmq: ready (amqp://guest:guest@127.0.0.1:5672)"
+}
+
 status() {
   if command -v pg_isready >/dev/null && postgres_ready; then echo "postgres: up"; else echo "postgres: down"; fi
   if azurite_ready; then echo "azurite: up"; else echo "azurite: down"; fi
+  if rabbitmq_ready; then echo "rabbitmq: up"; else echo "rabbitmq: down"; fi
 }
 
 cmd=${1:-start}; shift || true
@@ -117,9 +146,10 @@ case "$cmd" in
       case "$service" in
         postgres) start_postgres ;;
         azurite) start_azurite ;;
+        rabbitmq|rabbit) start_rabbitmq ;;
         *) log "unknown service '$service'"; exit 2 ;;
       esac
     done ;;
   status) status ;;
-  *) echo "usage: $0 start [postgres|azurite ...] | status" >&2; exit 2 ;;
+  *) echo "usage: $0 start [postgres|azurite|rabbitmq ...] | status" >&2; exit 2 ;;
 esac

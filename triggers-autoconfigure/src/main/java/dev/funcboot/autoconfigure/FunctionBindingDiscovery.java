@@ -10,10 +10,15 @@ import java.util.Set;
 
 import dev.funcboot.functions.annotation.DaprBindingTrigger;
 import dev.funcboot.functions.annotation.DaprTopicTrigger;
+import dev.funcboot.functions.annotation.CosmosDBTrigger;
+import dev.funcboot.functions.annotation.EventHubTrigger;
 import dev.funcboot.functions.annotation.ExponentialBackoffRetry;
 import dev.funcboot.functions.annotation.FixedDelayRetry;
 import dev.funcboot.functions.annotation.FunctionOptions;
+import dev.funcboot.functions.annotation.KafkaTrigger;
 import dev.funcboot.functions.annotation.QueueTrigger;
+import dev.funcboot.functions.annotation.RabbitTrigger;
+import dev.funcboot.functions.annotation.ServiceBusTrigger;
 import dev.funcboot.functions.binding.FunctionBinding;
 import dev.funcboot.functions.binding.OutputBinding;
 import dev.funcboot.functions.binding.TriggerBinding;
@@ -36,9 +41,16 @@ final class FunctionBindingDiscovery {
 	private static final String DAPR_HINT = "add io.dapr.spring:dapr-spring-boot-starter to the class path "
 			+ "of a servlet web application";
 
+	private static final String STREAM_HINT = "add org.springframework.cloud:spring-cloud-stream and the broker's "
+			+ "binder (spring-cloud-stream-binder-kafka, -rabbit, spring-cloud-azure-stream-binder-eventhubs, "
+			+ "-servicebus) to the class path";
+
 	private static final Map<Class<? extends Annotation>, String> INACTIVE_TRIGGER_HINTS = Map.of(QueueTrigger.class,
 			"add com.azure:azure-storage-queue and org.springframework.cloud:spring-cloud-stream to the class path",
-			DaprTopicTrigger.class, DAPR_HINT, DaprBindingTrigger.class, DAPR_HINT);
+			KafkaTrigger.class, STREAM_HINT, RabbitTrigger.class, STREAM_HINT, EventHubTrigger.class, STREAM_HINT,
+			ServiceBusTrigger.class, STREAM_HINT, CosmosDBTrigger.class,
+			"add com.azure:azure-cosmos to the class path", DaprTopicTrigger.class, DAPR_HINT, DaprBindingTrigger.class,
+			DAPR_HINT);
 
 	private final ListableBeanFactory beanFactory;
 
@@ -132,6 +144,8 @@ final class FunctionBindingDiscovery {
 						+ "funcboot.functions." + name + ".http.route (HTTP), funcboot.functions." + name
 						+ ".timer.schedule (timer), funcboot.functions." + name + ".queue.name (Storage queue), "
 						+ "funcboot.functions." + name + ".dapr.pubsub and .dapr.topic (Dapr pub/sub), "
+						+ "funcboot.functions." + name + ".kafka|rabbit|event-hub|service-bus.destination (message "
+						+ "brokers) or funcboot.functions." + name + ".cosmos.container (Cosmos DB change feed), "
 						+ "or annotate the bean '" + name + "' with a trigger annotation");
 			}
 			return null;
@@ -144,7 +158,7 @@ final class FunctionBindingDiscovery {
 			throw new IllegalStateException("Function '" + name + "' declares " + outputs.get(0).type()
 					+ " output(s), but its " + trigger.type() + " trigger does not send outputs; its results would "
 					+ "be lost. Remove the output, or bind the function to a trigger that sends outputs "
-					+ "(queue, Dapr)");
+					+ "(HTTP, queue, kafka, rabbit, eventhub, servicebus, Dapr)");
 		}
 		return new FunctionBinding(name, definition, trigger, policy(name, isBean, props), enabled, outputs);
 	}

@@ -12,6 +12,7 @@ import dev.funcboot.functions.pipeline.FunctionPolicy;
 import dev.funcboot.functions.pipeline.RetryPolicy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Function bindings and pipeline defaults. A binding declared here needs no annotation; values
@@ -111,6 +112,41 @@ public class FunctionsProperties {
 
 		/** Dapr pub/sub output: where the function's results are published. */
 		private DaprPublish daprPublish;
+		/** Kafka trigger settings. */
+		@NestedConfigurationProperty
+		private StreamTriggerProperties kafka;
+
+		/** RabbitMQ trigger settings. */
+		@NestedConfigurationProperty
+		private StreamTriggerProperties rabbit;
+
+		/** Event Hubs trigger settings. */
+		@NestedConfigurationProperty
+		private StreamTriggerProperties eventHub;
+
+		/** Service Bus trigger settings (destination: the queue or topic; group: the subscription). */
+		@NestedConfigurationProperty
+		private StreamTriggerProperties serviceBus;
+
+		/** Cosmos DB change feed trigger settings. */
+		@NestedConfigurationProperty
+		private CosmosTriggerProperties cosmos;
+
+		/** Kafka output: the topic the function's results are sent to. */
+		@NestedConfigurationProperty
+		private StreamOutputProperties kafkaOutput;
+
+		/** RabbitMQ output: the exchange the function's results are published to. */
+		@NestedConfigurationProperty
+		private StreamOutputProperties rabbitOutput;
+
+		/** Event Hubs output: the event hub the function's results are sent to. */
+		@NestedConfigurationProperty
+		private StreamOutputProperties eventHubOutput;
+
+		/** Service Bus output: the queue or topic the function's results are sent to. */
+		@NestedConfigurationProperty
+		private StreamOutputProperties serviceBusOutput;
 
 		public String getDefinition() {
 			return this.definition;
@@ -206,6 +242,76 @@ public class FunctionsProperties {
 
 		public void setDaprPublish(DaprPublish daprPublish) {
 			this.daprPublish = daprPublish;
+		public StreamTriggerProperties getKafka() {
+			return this.kafka;
+		}
+
+		public void setKafka(StreamTriggerProperties kafka) {
+			this.kafka = kafka;
+		}
+
+		public StreamTriggerProperties getRabbit() {
+			return this.rabbit;
+		}
+
+		public void setRabbit(StreamTriggerProperties rabbit) {
+			this.rabbit = rabbit;
+		}
+
+		public StreamTriggerProperties getEventHub() {
+			return this.eventHub;
+		}
+
+		public void setEventHub(StreamTriggerProperties eventHub) {
+			this.eventHub = eventHub;
+		}
+
+		public StreamTriggerProperties getServiceBus() {
+			return this.serviceBus;
+		}
+
+		public void setServiceBus(StreamTriggerProperties serviceBus) {
+			this.serviceBus = serviceBus;
+		}
+
+		public CosmosTriggerProperties getCosmos() {
+			return this.cosmos;
+		}
+
+		public void setCosmos(CosmosTriggerProperties cosmos) {
+			this.cosmos = cosmos;
+		}
+
+		public StreamOutputProperties getKafkaOutput() {
+			return this.kafkaOutput;
+		}
+
+		public void setKafkaOutput(StreamOutputProperties kafkaOutput) {
+			this.kafkaOutput = kafkaOutput;
+		}
+
+		public StreamOutputProperties getRabbitOutput() {
+			return this.rabbitOutput;
+		}
+
+		public void setRabbitOutput(StreamOutputProperties rabbitOutput) {
+			this.rabbitOutput = rabbitOutput;
+		}
+
+		public StreamOutputProperties getEventHubOutput() {
+			return this.eventHubOutput;
+		}
+
+		public void setEventHubOutput(StreamOutputProperties eventHubOutput) {
+			this.eventHubOutput = eventHubOutput;
+		}
+
+		public StreamOutputProperties getServiceBusOutput() {
+			return this.serviceBusOutput;
+		}
+
+		public void setServiceBusOutput(StreamOutputProperties serviceBusOutput) {
+			this.serviceBusOutput = serviceBusOutput;
 		}
 
 	}

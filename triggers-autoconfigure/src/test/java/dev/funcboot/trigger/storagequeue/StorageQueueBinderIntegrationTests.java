@@ -117,6 +117,8 @@ class StorageQueueBinderIntegrationTests {
 					"spring.cloud.stream.storagequeue.binder.connection-string", AzuriteQueues.CONNECTION_STRING,
 					"spring.cloud.stream.storagequeue.default.consumer.message-encoding", "none",
 					"spring.cloud.stream.storagequeue.default.consumer.max-polling-interval", "500ms"))
+			// the test class path holds the Kafka, Rabbit, Event Hubs and Service Bus binders too
+			.properties(Map.of("spring.cloud.stream.default-binder", "storagequeue"))
 			.properties(bindings)
 			.run();
 	}

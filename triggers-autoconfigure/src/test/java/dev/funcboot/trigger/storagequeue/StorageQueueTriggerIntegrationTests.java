@@ -63,6 +63,8 @@ class StorageQueueTriggerIntegrationTests extends AbstractTriggerIntegrationTest
 		assertThat(message.dequeueCount()).isEqualTo(1);
 		assertThat(message.id()).isNotBlank();
 		assertThat(message.insertionTime()).isBefore(message.expirationTime());
+		// the pipeline tells its listeners after the function returned
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.recorder.contexts("inspect").isEmpty());
 		InvocationContext context = this.recorder.contexts("inspect").get(0);
 		assertThat(context.trigger()).isEqualTo("queue");
 		assertThat(context.triggerMetadata()).containsOnlyKeys("id", "queue", "dequeueCount", "insertionTime",

@@ -1,0 +1,127 @@
+package dev.funcboot.trigger.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.funcboot.functions.binding.StreamTriggerBinding;
+import dev.funcboot.trigger.stream.StreamDelivery;
+
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHeaders;
+
+/**
+ * One poll's records for a batch function, settled together with the container's
+ * {@link Acknowledgment}: all committed, or all sought back. Records dead-lettered on their own
+ * (undecodable) are remembered, so a batch that comes again does not dead-letter them twice.
+ */
+final class KafkaBatchDelivery implements StreamDelivery {
+
+	/** Marks a record that was dead-lettered while its batch was retried. */
+	private static final int DEAD_LETTERED = -1;
+
+	private final List<Record> records;
+
+	private final List<String> keys;
+
+	private final Acknowledgment acknowledgment;
+
+	private final MessageChannel deadLetters;
+
+	private final Map<String, Integer> attempts;
+
+	private final int attempt;
+
+	private KafkaBatchDelivery(List<Record> records, List<String> keys, Acknowledgment acknowledgment,
+			MessageChannel deadLetters, Map<String, Integer> attempts) {
+		this.records = records;
+		this.keys = keys;
+		this.acknowledgment = acknowledgment;
+		this.deadLetters = deadLetters;
+		this.attempts = attempts;
+		this.attempt = keys.stream().mapToInt((key) -> Math.max(0, attempts.getOrDefault(key, 0))).max().orElse(0) + 1;
+	}
+
+	static KafkaBatchDelivery of(Message<?> message, StreamTriggerBinding trigger, MessageChannel deadLetters,
+			Map<String, Integer> attempts) {
+		MessageHeaders headers = message.getHeaders();
+		Acknowledgment acknowledgment = headers.get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
+		if (acknowledgment == null) {
+			throw new IllegalStateException("A Kafka batch on '" + trigger.destination()
+					+ "' came without an acknowledgment; the consumer binding must use ack-mode MANUAL");
+		}
+		List<?> payloads = (List<?>) message.getPayload();
+		List<?> topics = list(headers, KafkaHeaders.RECEIVED_TOPIC);
+		List<?> partitions = list(headers, KafkaHeaders.RECEIVED_PARTITION);
+		List<?> offsets = list(headers, KafkaHeaders.OFFSET);
+		List<?> keys = list(headers, KafkaHeaders.RECEIVED_KEY);
+		List<?> timestamps = list(headers, KafkaHeaders.RECEIVED_TIMESTAMP);
+		List<?> converted = list(headers, KafkaHeaders.BATCH_CONVERTED_HEADERS);
+		List<Record> records = new ArrayList<>();
+		List<String> attemptKeys = new ArrayList<>();
+		for (int i = 0; i < payloads.size(); i++) {
+			String topic = String.valueOf(at(topics, i));
+			@SuppressWarnings("unchecked")
+			Map<String, Object> own = (at(converted, i) instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
+			records.add(KafkaRecords.record((byte[]) payloads.get(i), topic, at(partitions, i), at(offsets, i),
+					at(keys, i), at(timestamps, i), own));
+			attemptKeys.add(KafkaRecords.key(trigger.group(), topic, at(partitions, i), at(offsets, i)));
+		}
+		return new KafkaBatchDelivery(records, attemptKeys, acknowledgment, deadLetters, attempts);
+	}
+
+	private static List<?> list(MessageHeaders headers, String name) {
+		Object value = headers.get(name);
+		return (value instanceof List<?> list) ? list : List.of();
+	}
+
+	private static Object at(List<?> list, int index) {
+		return (index < list.size()) ? list.get(index) : null;
+	}
+
+	@Override
+	public List<Record> records() {
+		return this.records;
+	}
+
+	@Override
+	public int attempt() {
+		return this.attempt;
+	}
+
+	/** Whether the record was dead-lettered in an earlier delivery of this batch. */
+	boolean wasDeadLettered(int index) {
+		return this.attempts.getOrDefault(this.keys.get(index), 0) == DEAD_LETTERED;
+	}
+
+	@Override
+	public void complete() {
+		this.keys.forEach(this.attempts::remove);
+		this.acknowledgment.acknowledge();
+	}
+
+	@Override
+	public boolean redeliver(Duration delay) {
+		for (String key : this.keys) {
+			this.attempts.computeIfPresent(key, (k, value) -> (value == DEAD_LETTERED) ? value : this.attempt);
+			this.attempts.putIfAbsent(key, this.attempt);
+		}
+		this.acknowledgment.nack(0, delay);
+		return true;
+	}
+
+	@Override
+	public boolean deadLetter(int index, DeadLetter deadLetter) {
+		if (wasDeadLettered(index)) {
+			return false;
+		}
+		KafkaRecords.deadLetter(this.deadLetters, this.records.get(index), deadLetter);
+		this.attempts.put(this.keys.get(index), DEAD_LETTERED);
+		return true;
+	}
+
+}

@@ -1,0 +1,200 @@
+package dev.funcboot.trigger.stream;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.funcboot.autoconfigure.FunctionHandle;
+import dev.funcboot.functions.InputConversionException;
+import dev.funcboot.functions.InvocationContext;
+import dev.funcboot.functions.InvocationIds;
+import dev.funcboot.functions.binding.FunctionBinding;
+import dev.funcboot.functions.binding.StreamTriggerBinding;
+import dev.funcboot.functions.pipeline.InvocationOutcome;
+import dev.funcboot.functions.pipeline.InvocationPipeline;
+import dev.funcboot.functions.pipeline.InvocationResult;
+import dev.funcboot.functions.pipeline.Sleeper;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHandler;
+
+/**
+ * Runs a broker function for each message (or batch) its binder delivers: one attempt through the
+ * invocation pipeline (decoding inside the attempt, so undecodable input is poison), then sends
+ * the outputs and settles through the broker adapter's {@link StreamDelivery}. In a batch, records
+ * that do not decode are dead-lettered on their own before the call; the others share its fate.
+ * Never throws: a settlement that fails is logged and counted, and the broker delivers again.
+ */
+final class StreamTriggerHandler implements MessageHandler {
+
+	private static final Log logger = LogFactory.getLog(StreamTriggerHandler.class);
+
+	private final FunctionBinding binding;
+
+	private final StreamTriggerBinding trigger;
+
+	private final FunctionHandle handle;
+
+	private final InvocationPipeline pipeline;
+
+	private final StreamInputDecoder decoder;
+
+	private final StreamOutputSender outputs;
+
+	private final StreamRetries retries;
+
+	private final StreamCounts counts;
+
+	private final DeliveryFactory deliveries;
+
+	private final Sleeper sleeper;
+
+	StreamTriggerHandler(FunctionHandle handle, InvocationPipeline pipeline, StreamInputDecoder decoder,
+			StreamOutputSender outputs, StreamCounts counts, DeliveryFactory deliveries, Sleeper sleeper) {
+		this.binding = handle.binding();
+		this.trigger = (StreamTriggerBinding) this.binding.trigger();
+		this.handle = handle;
+		this.pipeline = pipeline;
+		this.decoder = decoder;
+		this.outputs = outputs;
+		this.retries = StreamRetries.of(this.binding.policy(), this.trigger.options());
+		this.counts = counts;
+		this.deliveries = deliveries;
+		this.sleeper = sleeper;
+	}
+
+	@Override
+	public void handleMessage(Message<?> message) {
+		StreamDelivery delivery = this.deliveries.delivery(message);
+		try {
+			handle(delivery);
+		}
+		catch (RuntimeException ex) {
+			this.counts.settlementFailed();
+			logger.error("Broker function '" + this.binding.name() + "' could not settle its message on '"
+					+ this.trigger.destination() + "'; the broker will deliver it again", ex);
+		}
+	}
+
+	private void handle(StreamDelivery delivery) {
+		List<StreamDelivery.Record> records = delivery.records();
+		int attempt = delivery.attempt();
+		List<Integer> invoked = new ArrayList<>();
+		List<Object> inputs = new ArrayList<>();
+		for (int i = 0; i < records.size(); i++) {
+			if (!this.decoder.isBatch()) {
+				invoked.add(i);
+				continue;
+			}
+			try {
+				inputs.add(this.decoder.decode(records.get(i).payload()));
+				invoked.add(i);
+			}
+			catch (InputConversionException ex) {
+				deadLetter(delivery, i, ex.getClass().getName() + ": " + ex.getMessage(), attempt, "-");
+			}
+		}
+		if (invoked.isEmpty()) {
+			delivery.complete();
+			return;
+		}
+		while (true) {
+			InvocationContext context = new InvocationContext(InvocationIds.next(), this.binding.name(),
+					this.trigger.type(), metadata(records, invoked), null, attempt);
+			InvocationResult result = sendOutputs(this.pipeline.invoke(context, this.binding.policy(),
+					(ctx) -> this.handle.call(this.decoder.isBatch() ? inputs
+							: this.decoder.decode(records.get(0).payload()))),
+					this.decoder.isBatch() ? Map.of() : headers(records.get(0)));
+			StreamSettlement settlement = StreamSettlement.of(result, attempt, this.retries);
+			switch (settlement.action()) {
+				case COMPLETE -> {
+					delivery.complete();
+					this.counts.completed(invoked.size());
+					return;
+				}
+				case DEAD_LETTER -> {
+					logger.error("Broker function '" + this.binding.name() + "' dead-letters " + invoked.size()
+							+ " message(s) of '" + this.trigger.destination() + "' (invocation "
+							+ context.invocationId() + "): " + settlement.reason(), result.error());
+					for (int index : invoked) {
+						deadLetter(delivery, index, settlement.reason(), attempt, context.invocationId());
+					}
+					delivery.complete();
+					return;
+				}
+				default -> {
+					logger.warn("Broker function '" + this.binding.name() + "' attempt " + attempt + " of "
+							+ this.retries.maxAttempts() + " ended " + result.outcome().tag() + " (invocation "
+							+ context.invocationId() + "); retrying in " + settlement.delay() + ": "
+							+ settlement.reason(), result.error());
+					this.counts.retried(invoked.size());
+					if (delivery.redeliver(settlement.delay())) {
+						return;
+					}
+					pause(settlement);
+					attempt++;
+				}
+			}
+		}
+	}
+
+	private void deadLetter(StreamDelivery delivery, int index, String reason, int attempt, String invocationId) {
+		if (delivery.deadLetter(index,
+				new StreamDelivery.DeadLetter(reason, this.binding.name(), attempt, invocationId))) {
+			this.counts.deadLettered(reason);
+		}
+	}
+
+	private void pause(StreamSettlement settlement) {
+		try {
+			this.sleeper.sleep(settlement.delay());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to retry; the message is not settled", ex);
+		}
+	}
+
+	/** The result, or a retryable failure when its outputs could not be sent. */
+	private InvocationResult sendOutputs(InvocationResult result, Map<String, String> propagated) {
+		if (!result.isSuccess()) {
+			return result;
+		}
+		try {
+			this.outputs.send(result.value(), propagated);
+			return result;
+		}
+		catch (RuntimeException ex) {
+			return new InvocationResult(result.context(), InvocationOutcome.FAILURE, null, ex, result.attempts(), false);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> headers(StreamDelivery.Record record) {
+		Object headers = record.metadata().get("headers");
+		return (headers instanceof Map<?, ?> map) ? (Map<String, String>) map : Map.of();
+	}
+
+	private Map<String, Object> metadata(List<StreamDelivery.Record> records, List<Integer> invoked) {
+		if (!this.decoder.isBatch()) {
+			return records.get(0).metadata();
+		}
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("destination", this.trigger.destination());
+		map.put("batchSize", invoked.size());
+		map.put("records", invoked.stream().map((index) -> records.get(index).metadata()).toList());
+		return map;
+	}
+
+	/** The broker adapter's settlement of one received message. */
+	@FunctionalInterface
+	interface DeliveryFactory {
+
+		StreamDelivery delivery(Message<?> message);
+
+	}
+
+}
