@@ -242,6 +242,8 @@ public class FunctionsProperties {
 
 		public void setDaprPublish(DaprPublish daprPublish) {
 			this.daprPublish = daprPublish;
+		}
+
 		public StreamTriggerProperties getKafka() {
 			return this.kafka;
 		}
