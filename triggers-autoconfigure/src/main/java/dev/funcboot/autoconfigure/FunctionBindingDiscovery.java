@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.funcboot.functions.annotation.BlobTrigger;
 import dev.funcboot.functions.annotation.ExponentialBackoffRetry;
 import dev.funcboot.functions.annotation.FixedDelayRetry;
 import dev.funcboot.functions.annotation.FunctionOptions;
@@ -32,7 +33,8 @@ final class FunctionBindingDiscovery {
 	private static final Log logger = LogFactory.getLog(FunctionBindingDiscovery.class);
 
 	private static final Map<Class<? extends Annotation>, String> INACTIVE_TRIGGER_HINTS = Map.of(QueueTrigger.class,
-			"add com.azure:azure-storage-queue and org.springframework.cloud:spring-cloud-stream to the class path");
+			"add com.azure:azure-storage-queue and org.springframework.cloud:spring-cloud-stream to the class path",
+			BlobTrigger.class, "add com.azure:azure-storage-blob and com.azure:azure-storage-queue to the class path");
 
 	private final ListableBeanFactory beanFactory;
 
@@ -124,7 +126,8 @@ final class FunctionBindingDiscovery {
 			if (props != null) {
 				throw new IllegalStateException("funcboot.functions." + name + " declares no trigger: set "
 						+ "funcboot.functions." + name + ".http.route (HTTP), funcboot.functions." + name
-						+ ".timer.schedule (timer) or funcboot.functions." + name + ".queue.name (Storage queue), "
+						+ ".timer.schedule (timer), funcboot.functions." + name + ".queue.name (Storage queue), "
+						+ "funcboot.functions." + name + ".blob.path (blob), "
 						+ "or annotate the bean '" + name + "' with a trigger annotation");
 			}
 			return null;
@@ -137,7 +140,15 @@ final class FunctionBindingDiscovery {
 			throw new IllegalStateException("Function '" + name + "' declares " + outputs.get(0).type()
 					+ " output(s), but its " + trigger.type() + " trigger does not send outputs; its results would "
 					+ "be lost. Remove the output, or bind the function to a trigger that sends outputs "
-					+ "(queue)");
+					+ "(queue, blob)");
+		}
+		for (OutputBinding output : outputs) {
+			if (!triggerResolver.supportsOutput(output)) {
+				throw new IllegalStateException("Function '" + name + "' declares " + output.type()
+						+ " output(s), but its " + trigger.type() + " trigger does not send " + output.type()
+						+ " outputs; its results would be lost. Remove the output, or bind the function to a "
+						+ "trigger that sends them (blob outputs need a blob trigger)");
+			}
 		}
 		return new FunctionBinding(name, definition, trigger, policy(name, isBean, props), enabled, outputs);
 	}
