@@ -67,6 +67,8 @@ final class BlobPoller {
 
 	private final AtomicInteger started = new AtomicInteger();
 
+	private final AtomicInteger scans = new AtomicInteger();
+
 	private volatile boolean running;
 
 	private volatile Thread thread;
@@ -151,9 +153,14 @@ final class BlobPoller {
 		return this.lastScanError;
 	}
 
-	/** How many versions this replica claimed since it started. */
+	/** How many versions this poller claimed (and ran) since it started. */
 	int claimed() {
 		return this.started.get();
+	}
+
+	/** How many scans completed since it started. */
+	int scans() {
+		return this.scans.get();
 	}
 
 	private void loop() {
@@ -213,6 +220,7 @@ final class BlobPoller {
 			this.notBefore.keySet().removeIf((key) -> !seen.contains(key.substring(0, key.lastIndexOf('\n'))));
 		}
 		this.lastScan = now;
+		this.scans.incrementAndGet();
 		for (BlobVersion version : candidates) {
 			this.inFlight.add(version.key());
 			try {

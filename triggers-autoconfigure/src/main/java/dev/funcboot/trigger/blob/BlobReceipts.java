@@ -73,6 +73,9 @@ final class BlobReceipts {
 		if (skip != null) {
 			return skip;
 		}
+		if (properties.getLeaseState() == LeaseStateType.LEASED) {
+			return Claim.Result.CLAIMED_ELSEWHERE;
+		}
 		BlobLeaseClient leaseClient = new BlobLeaseClientBuilder().blobClient(receipt).buildClient();
 		try {
 			leaseClient.acquireLease((int) lease.toSeconds());
@@ -85,7 +88,7 @@ final class BlobReceipts {
 		}
 		Claim claim = new Claim(receipt, leaseClient, this.clock);
 		try {
-			// re-read under the lease: another replica may have finished it since the first read
+			// re-read under our lease: another replica may have finished it since the first read
 			properties = receipt.getProperties();
 			skip = skip(properties);
 			if (skip != null) {
@@ -112,9 +115,6 @@ final class BlobReceipts {
 			if (at.isAfter(this.clock.instant())) {
 				return new Claim.Result(null, Claim.Skip.NOT_YET, at);
 			}
-		}
-		if (properties.getLeaseState() == LeaseStateType.LEASED) {
-			return Claim.Result.CLAIMED_ELSEWHERE;
 		}
 		return null;
 	}

@@ -46,6 +46,7 @@ final class BlobTriggerStatus implements TriggerStatus {
 		if (poller != null) {
 			details.put("inFlight", poller.inFlight());
 			details.put("claimed", poller.claimed());
+			details.put("scans", poller.scans());
 			details.put("lastScan", poller.lastScan());
 			details.put("lastScanError", poller.lastScanError());
 		}

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * (so {@code uploads/{name}} matches {@code a/b/c.txt} with {@code name = a/b/c.txt}); each value
  * takes as much as it can while the rest still matches, so {@code {name}.{ext}} on
  * {@code report.2024.csv} gives {@code name = report.2024} and {@code ext = csv}. Literal text is
- * case-sensitive, like blob names. A pattern without values ({@code uploads} or
- * {@code uploads/in/}) matches every blob of the container whose name starts with the literal.
+ * case-sensitive, like blob names. A path that is only a container ({@code uploads}) or ends with
+ * a folder ({@code uploads/in/}) matches every blob under it; any other path without values
+ * matches that one blob.
  */
 public final class BlobPath {
 
@@ -57,7 +58,8 @@ public final class BlobPath {
 				regex.append(Pattern.quote((String) part));
 			}
 		}
-		if (names.isEmpty()) {
+		if (names.isEmpty() && (blobPattern.isEmpty() || blobPattern.endsWith("/"))) {
+			// a container or a folder: every blob under it
 			regex.append(".*");
 		}
 		this.names = List.copyOf(names);
