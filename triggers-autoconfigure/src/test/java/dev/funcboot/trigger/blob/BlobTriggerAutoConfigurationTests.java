@@ -205,7 +205,7 @@ class BlobTriggerAutoConfigurationTests {
 	static class QueueWithBlobOutput {
 
 		@Bean
-		@QueueTrigger(queue = "in")
+		@QueueTrigger(queue = "incoming")
 		@BlobOutput(path = "out/{rand-guid}")
 		Function<String, String> relay() {
 			return (text) -> text;
