@@ -217,6 +217,35 @@ class BlobTriggerBehaviourIntegrationTests {
 	}
 
 	@Test
+	void withoutARetryPolicyTheBlobIsPoisonAfterThePoisonBlobThreshold() {
+		String container = AzuriteBlobs.unique("threshold");
+		start(Map.of("funcboot.functions.fail.blob.path", container + "/{name}",
+				"funcboot.functions.fail.blob.poison-blob-threshold", "2"));
+		String etag = BlobVersion.unquote(AzuriteBlobs.upload(container, "t-1.json", "{\"id\":\"t-1\",\"quantity\":1}"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> poisonMessages(container).size() == 1);
+		BlobPoisonMessage message = poisonMessages(container).get(0);
+		assertThat(message.type()).isEqualTo("funcboot.blob.poison");
+		assertThat(message.reason()).isEqualTo(
+				"retries exhausted after 2 attempts: java.lang.IllegalStateException: warehouse offline");
+		assertThat(message.function()).isEqualTo("fail");
+		assertThat(message.blobName()).isEqualTo("t-1.json");
+		assertThat(message.etag()).isEqualTo("\"" + etag + "\"");
+		assertThat(message.attempts()).isEqualTo(2);
+		assertThat(message.poisonedAt()).isNotNull();
+		assertThat(this.recorder.attempts("t-1")).isEqualTo(2);
+		assertThat(this.recorder.contexts("fail")).extracting(InvocationContext::attempt).containsExactly(1, 2);
+		assertThat(BlobTriggerIntegrationTests.pending(RECEIPTS, container)).isZero();
+	}
+
+	private static List<BlobPoisonMessage> poisonMessages(String container) {
+		return AzuriteBlobs.peek(POISON)
+			.stream()
+			.map(BlobPoisonMessage::fromJson)
+			.filter((message) -> message.container().equals(container))
+			.toList();
+	}
+
+	@Test
 	void aCsvUploadIsSplitIntoOneQueueMessagePerLine() throws Exception {
 		String container = AzuriteBlobs.unique("csv");
 		String queue = AzuriteBlobs.unique("orders");
