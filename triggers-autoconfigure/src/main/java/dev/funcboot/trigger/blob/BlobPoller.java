@@ -3,6 +3,8 @@ package dev.funcboot.trigger.blob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.rest.PagedResponse;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobItemProperties;
@@ -30,7 +34,8 @@ import org.apache.commons.logging.LogFactory;
  * container with the prefix of the path's literal part, keeps the blobs that match the pattern,
  * and starts up to {@code max-blobs-per-scan} versions that this replica has not seen finish,
  * each on a worker (as many as the function's concurrency limit allows) that claims the version's
- * receipt and runs it. Versions known to be finished cost no request on later scans; a truncated
+ * receipt and runs it. Versions known to be finished cost no request on later scans, and neither do
+ * versions older than the shared {@link BlobScanState watermark} after a restart; a truncated
  * scan is followed by the next as soon as a worker is free, an exhausted one after the polling
  * interval. Stopping drops versions that did not start, waits for running ones up to the shutdown
  * timeout, then interrupts them (they are retried).
@@ -46,6 +51,8 @@ final class BlobPoller {
 	private final BlobContainerClient container;
 
 	private final BlobReceipts receipts;
+
+	private final BlobScanState scanState;
 
 	private final BlobTriggerHandler handler;
 
@@ -69,6 +76,8 @@ final class BlobPoller {
 
 	private final AtomicInteger scans = new AtomicInteger();
 
+	private final AtomicInteger receiptChecks = new AtomicInteger();
+
 	private volatile boolean running;
 
 	private volatile Thread thread;
@@ -91,6 +100,7 @@ final class BlobPoller {
 		this.trigger = trigger;
 		this.container = container;
 		this.receipts = receipts;
+		this.scanState = receipts.scanState(function, trigger.path().container());
 		this.handler = handler;
 		this.workers = workers;
 		this.renewals = renewals;
@@ -158,6 +168,16 @@ final class BlobPoller {
 		return this.started.get();
 	}
 
+	/** How many times it read a receipt (claimed or found a version finished) since it started. */
+	int receiptChecks() {
+		return this.receiptChecks.get();
+	}
+
+	/** Before this time every matching version is finished (shared by replicas), or {@code null}. */
+	Instant watermark() {
+		return this.scanState.current();
+	}
+
 	/** How many scans completed since it started. */
 	int scans() {
 		return this.scans.get();
@@ -198,12 +218,10 @@ final class BlobPoller {
 	/** One scan; returns whether it left matching versions for the next scan. */
 	boolean scan() {
 		Instant now = this.clock.instant();
-		int room = this.trigger.options().maxBlobsPerScan() - this.inFlight.size();
-		List<BlobVersion> candidates = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
-		boolean truncated = false;
+		Scan scan = new Scan(this.trigger.options().maxBlobsPerScan() - this.inFlight.size(),
+				this.scanState.watermark());
 		try {
-			truncated = collect(now, room, candidates, seen);
+			collect(now, scan);
 		}
 		catch (BlobStorageException ex) {
 			if (ex.getStatusCode() != 404 || this.containerCreated) {
@@ -214,14 +232,15 @@ final class BlobPoller {
 			this.containerCreated = true;
 			return false;
 		}
-		if (!truncated) {
+		if (!scan.truncated) {
 			// forget deleted blobs
-			this.finished.keySet().retainAll(seen);
-			this.notBefore.keySet().removeIf((key) -> !seen.contains(key.substring(0, key.lastIndexOf('\n'))));
+			this.finished.keySet().retainAll(scan.seen);
+			this.notBefore.keySet().removeIf((key) -> !scan.seen.contains(key.substring(0, key.lastIndexOf('\n'))));
+			advanceWatermark(scan);
 		}
 		this.lastScan = now;
 		this.scans.incrementAndGet();
-		for (BlobVersion version : candidates) {
+		for (BlobVersion version : scan.candidates) {
 			this.inFlight.add(version.key());
 			try {
 				this.executor.execute(() -> run(version));
@@ -231,41 +250,117 @@ final class BlobPoller {
 				this.inFlight.remove(version.key());
 			}
 		}
-		return truncated;
+		return scan.truncated;
 	}
 
-	private boolean collect(Instant now, int room, List<BlobVersion> candidates, Set<String> seen) {
+	private void collect(Instant now, Scan scan) {
 		ListBlobsOptions options = new ListBlobsOptions().setPrefix(this.trigger.path().prefix());
-		for (BlobItem item : this.container.listBlobs(options, null)) {
-			if (Boolean.TRUE.equals(item.isPrefix()) || Boolean.TRUE.equals(item.isDeleted())) {
-				continue;
+		for (PagedResponse<BlobItem> page : this.container.listBlobs(options, null).iterableByPage()) {
+			if (scan.listedAt == null) {
+				scan.listedAt = serverTime(page);
 			}
-			Map<String, String> values = this.trigger.path().match(item.getName());
-			if (values == null) {
-				continue;
+			for (BlobItem item : page.getValue()) {
+				if (!Boolean.TRUE.equals(item.isPrefix()) && !Boolean.TRUE.equals(item.isDeleted())) {
+					collect(now, scan, item);
+					if (scan.truncated) {
+						return;
+					}
+				}
 			}
-			seen.add(item.getName());
-			BlobItemProperties properties = item.getProperties();
-			String etag = BlobVersion.unquote(properties.getETag());
-			if (etag.equals(this.finished.get(item.getName()))) {
-				continue;
-			}
-			BlobVersion version = new BlobVersion(this.trigger.path().container(), item.getName(), values, etag,
-					properties.getContentType(), (properties.getContentLength() != null) ? properties.getContentLength() : 0,
-					(properties.getLastModified() != null) ? properties.getLastModified().toInstant() : null);
-			if (this.inFlight.contains(version.key())) {
-				continue;
-			}
-			Instant due = this.notBefore.get(version.key());
-			if (due != null && due.isAfter(now)) {
-				continue;
-			}
-			if (candidates.size() >= room) {
-				return true;
-			}
-			candidates.add(version);
 		}
-		return false;
+	}
+
+	private void collect(Instant now, Scan scan, BlobItem item) {
+		Map<String, String> values = this.trigger.path().match(item.getName());
+		if (values == null) {
+			return;
+		}
+		scan.seen.add(item.getName());
+		BlobItemProperties properties = item.getProperties();
+		String etag = BlobVersion.unquote(properties.getETag());
+		Instant lastModified = (properties.getLastModified() != null) ? properties.getLastModified().toInstant() : null;
+		if (etag.equals(this.finished.get(item.getName()))) {
+			return;
+		}
+		if (scan.watermark != null && lastModified != null && lastModified.isBefore(scan.watermark)) {
+			// finished before the watermark: no receipt to read
+			this.finished.put(item.getName(), etag);
+			return;
+		}
+		scan.unfinished(lastModified);
+		BlobVersion version = new BlobVersion(this.trigger.path().container(), item.getName(), values, etag,
+				properties.getContentType(), (properties.getContentLength() != null) ? properties.getContentLength() : 0,
+				lastModified);
+		if (this.inFlight.contains(version.key())) {
+			return;
+		}
+		Instant due = this.notBefore.get(version.key());
+		if (due != null && due.isAfter(now)) {
+			return;
+		}
+		if (scan.candidates.size() >= scan.room) {
+			scan.truncated = true;
+			return;
+		}
+		scan.candidates.add(version);
+	}
+
+	/**
+	 * After a complete scan every version last modified before the oldest unfinished one is
+	 * finished; so is every version before the listing began (one second less, since the service
+	 * counts whole seconds), as later writes get later times.
+	 */
+	private void advanceWatermark(Scan scan) {
+		if (scan.listedAt == null) {
+			return;
+		}
+		Instant candidate = scan.listedAt.minusSeconds(1);
+		if (scan.oldestUnfinished != null && scan.oldestUnfinished.isBefore(candidate)) {
+			candidate = scan.oldestUnfinished;
+		}
+		this.scanState.advance(candidate);
+	}
+
+	private static Instant serverTime(PagedResponse<BlobItem> page) {
+		String date = page.getHeaders().getValue(HttpHeaderName.DATE);
+		try {
+			return (date != null) ? DateTimeFormatter.RFC_1123_DATE_TIME.parse(date, Instant::from) : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/** What one scan found. */
+	private static final class Scan {
+
+		final int room;
+
+		final Instant watermark;
+
+		final List<BlobVersion> candidates = new ArrayList<>();
+
+		final Set<String> seen = new HashSet<>();
+
+		boolean truncated;
+
+		Instant listedAt;
+
+		/** The last-modified time of the oldest matching version not known to be finished. */
+		Instant oldestUnfinished;
+
+		Scan(int room, Instant watermark) {
+			this.room = room;
+			this.watermark = watermark;
+		}
+
+		void unfinished(Instant lastModified) {
+			Instant time = (lastModified != null) ? lastModified : Instant.EPOCH;
+			if (this.oldestUnfinished == null || time.isBefore(this.oldestUnfinished)) {
+				this.oldestUnfinished = time;
+			}
+		}
+
 	}
 
 	private void run(BlobVersion version) {
@@ -273,6 +368,7 @@ final class BlobPoller {
 			if (!this.running) {
 				return;
 			}
+			this.receiptChecks.incrementAndGet();
 			Claim.Result result = this.receipts.claim(this.function, version, this.trigger.options().lease());
 			if (result.claim() == null) {
 				if (result.skip() == Claim.Skip.FINISHED) {

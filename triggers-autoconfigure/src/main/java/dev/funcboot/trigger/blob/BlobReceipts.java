@@ -146,7 +146,13 @@ final class BlobReceipts {
 		return receipt.getProperties();
 	}
 
-	private void ensureContainer() {
+	/** Where the scans of a function and container keep their watermark. */
+	BlobScanState scanState(String function, String container) {
+		return new BlobScanState(this.container.getBlobClient(BlobScanState.blobName(function, container)),
+				this::ensureContainer);
+	}
+
+	void ensureContainer() {
 		if (!this.created) {
 			this.container.createIfNotExists();
 			this.created = true;

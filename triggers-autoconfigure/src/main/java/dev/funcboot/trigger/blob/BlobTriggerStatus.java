@@ -47,6 +47,8 @@ final class BlobTriggerStatus implements TriggerStatus {
 			details.put("inFlight", poller.inFlight());
 			details.put("claimed", poller.claimed());
 			details.put("scans", poller.scans());
+			details.put("receiptChecks", poller.receiptChecks());
+			details.put("watermark", poller.watermark());
 			details.put("lastScan", poller.lastScan());
 			details.put("lastScanError", poller.lastScanError());
 		}

@@ -2,6 +2,7 @@ package dev.funcboot.trigger.blob;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -158,13 +159,50 @@ class BlobTriggerBehaviourIntegrationTests {
 		}
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completed().size() == 3);
 		first.close();
+		// without the scan watermark, so the receipts alone must stop the second run
+		AzuriteBlobs.container(RECEIPTS).getBlobClient(BlobScanState.blobName("text", container)).deleteIfExists();
 		ConfigurableApplicationContext second = start(properties);
 		awaitScans(second, "text", 5);
 		assertThat(this.recorder.completed()).containsExactlyInAnyOrder("text:r1", "text:r2", "text:r3");
 		Map<String, Object> details = status(second).details("text");
+		// the receipts said "done": nothing claimed, nothing run
 		assertThat(details).containsEntry("claimed", 0);
+		assertThat((int) details.get("receiptChecks")).isEqualTo(3);
 		assertThat(status(second).details("text").get("messages")).isEqualTo(
 				Map.of("completed", 0L, "retried", 0L, "deadLettered", 0L, "settlementFailures", 0L));
+	}
+
+	@Test
+	void afterARestartOldBlobsCostNoReceiptLookupsThanksToTheSharedWatermark() {
+		String container = AzuriteBlobs.unique("watermark");
+		Map<String, String> properties = Map.of("funcboot.functions.text.blob.path", container + "/{name}");
+		ConfigurableApplicationContext first = start(properties);
+		Instant lastModified = null;
+		for (int i = 1; i <= 3; i++) {
+			AzuriteBlobs.upload(container, "doc-" + i + ".txt", "w" + i);
+			lastModified = AzuriteBlobs.container(container).getBlobClient("doc-" + i + ".txt")
+				.getProperties()
+				.getLastModified()
+				.toInstant();
+		}
+		Instant newest = lastModified;
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completed().size() == 3);
+		// the watermark passes the blobs once every one is finished and a second has gone by
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			Object watermark = status(first).details("text").get("watermark");
+			return watermark != null && ((Instant) watermark).isAfter(newest);
+		});
+		first.close();
+		ConfigurableApplicationContext second = start(properties);
+		awaitScans(second, "text", 5);
+		assertThat(status(second).details("text")).containsEntry("receiptChecks", 0).containsEntry("claimed", 0);
+		// a blob written after the watermark is still found, and runs once
+		AzuriteBlobs.upload(container, "doc-4.txt", "w4");
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completedIds().contains("text:w4"));
+		AzuriteBlobs.upload(container, "doc-1.txt", "w1 changed");
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completedIds().contains("text:w1 changed"));
+		awaitScans(second, "text", 5);
+		assertThat(this.recorder.completed()).hasSize(5).doesNotHaveDuplicates();
 	}
 
 	@Test
