@@ -14,6 +14,7 @@ import dev.funcboot.autoconfigure.FunctionBindingRegistry;
 import dev.funcboot.autoconfigure.FunctionHandle;
 import dev.funcboot.autoconfigure.FunctionHandles;
 import dev.funcboot.autoconfigure.FunctionsAutoConfiguration;
+import dev.funcboot.functions.annotation.QueueOutput;
 import dev.funcboot.functions.binding.BlobOutputBinding;
 import dev.funcboot.functions.binding.BlobTriggerBinding;
 import dev.funcboot.functions.binding.FunctionBinding;
@@ -31,6 +32,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -87,7 +89,7 @@ public class BlobTriggerAutoConfiguration {
 				InvocationPipeline pipeline, BlobTriggerProperties properties, BlobServiceClients blobClients,
 				ObjectProvider<QueueClientProvider> queueClients, StorageConnectionProperties connections,
 				Environment environment, ObjectProvider<TokenCredential> credential,
-				ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<Clock> clock) {
+				ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<Clock> clock, ListableBeanFactory beanFactory) {
 			ObjectMapper mapper = objectMapper.getIfAvailable(() -> JsonMapper.builder().findAndAddModules().build());
 			Clock time = clock.getIfAvailable(Clock::systemUTC);
 			Supplier<TokenCredential> defaultCredential = AzureCredentials.defaultCredential();
@@ -108,6 +110,7 @@ public class BlobTriggerAutoConfiguration {
 			for (FunctionBinding binding : enabled) {
 				// checked now, so a function that cannot take blobs (or writes to a path it cannot fill) fails the start-up
 				FunctionHandle handle = handles.get(binding.name());
+				checkQueueOutputIsActive(binding, beanFactory);
 				new BlobInputDecoder(binding.name(), handle.isSupplier() ? null : handle.inputType(), mapper);
 				outputs(binding, blobClients, queues, encoding, mapper, properties.isCreateContainers() && createQueues);
 			}
@@ -137,6 +140,18 @@ public class BlobTriggerAutoConfiguration {
 			return new BlobFunctionOutputs(binding.name(), trigger.path().names(),
 					binding.outputsOfType(BlobOutputBinding.class), binding.outputsOfType(QueueOutputBinding.class),
 					blobClients, queues, encoding, mapper, create);
+		}
+
+		/** A {@code @QueueOutput} whose resolver backed off would drop the function's results, silently. */
+		private static void checkQueueOutputIsActive(FunctionBinding binding, ListableBeanFactory beanFactory) {
+			if (beanFactory.containsBeanDefinition(binding.name())
+					&& beanFactory.findAnnotationOnBean(binding.name(), QueueOutput.class) != null
+					&& binding.outputsOfType(QueueOutputBinding.class).isEmpty()) {
+				throw new IllegalStateException("Blob function '" + binding.name() + "' is annotated with @QueueOutput, "
+						+ "but queue outputs are not active, so its results would be lost: add "
+						+ "org.springframework.cloud:spring-cloud-stream to the class path (queue outputs ride on "
+						+ "Funcboot's storagequeue binder configuration)");
+			}
 		}
 
 		private static void checkNames(BlobTriggerProperties properties) {

@@ -35,6 +35,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
+import org.springframework.cloud.stream.binder.BinderFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -114,6 +115,17 @@ class BlobTriggerAutoConfigurationTests {
 		this.runner.withClassLoader(new FilteredClassLoader(QueueClient.class))
 			.withUserConfiguration(BlobFunctions.class)
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BlobTriggerBindingResolver.class));
+	}
+
+	@Test
+	void aQueueOutputWithoutSpringCloudStreamFailsInsteadOfDroppingResults() {
+		this.runner.withClassLoader(new FilteredClassLoader(BinderFactory.class))
+			.withUserConfiguration(BlobFunctions.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("Blob function 'split' is annotated with @QueueOutput, but queue outputs are "
+						+ "not active")
+				.hasStackTraceContaining("spring-cloud-stream"));
 	}
 
 	@Test
