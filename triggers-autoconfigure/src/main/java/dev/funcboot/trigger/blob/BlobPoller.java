@@ -129,7 +129,10 @@ final class BlobPoller {
 			return;
 		}
 		this.running = false;
-		this.thread.interrupt();
+		// wake the loop rather than interrupt it: an interrupted listing makes the SDK log errors
+		synchronized (this.monitor) {
+			this.monitor.notifyAll();
+		}
 		ExecutorService executor = this.executor;
 		executor.shutdown();
 		try {
@@ -197,6 +200,9 @@ final class BlobPoller {
 			}
 			try {
 				synchronized (this.monitor) {
+					if (!this.running) {
+						return;
+					}
 					long wait = this.trigger.options().pollingInterval().toMillis();
 					if (truncated) {
 						// go on as soon as a version finishes, but never wait past the polling interval

@@ -91,7 +91,14 @@ final class BlobTriggerHandler {
 				}
 				throw ex;
 			}
-			int attempt = claim.startAttempt();
+			int attempt;
+			try {
+				attempt = claim.startAttempt();
+			}
+			catch (RuntimeException ex) {
+				closeIfStream(content);
+				throw ex;
+			}
 			InvocationContext context = new InvocationContext(InvocationIds.next(), this.binding.name(),
 					BlobTriggerBinding.TYPE, triggerMetadata(version), null, attempt);
 			InvocationResult result;
@@ -100,9 +107,7 @@ final class BlobTriggerHandler {
 						(ctx) -> this.handle.call(this.decoder.decode(content, version)));
 			}
 			finally {
-				if (content instanceof InputStream stream) {
-					closeQuietly(stream);
-				}
+				closeIfStream(content);
 			}
 			return settle(version, claim, sendOutputs(result, version));
 		}
@@ -188,7 +193,10 @@ final class BlobTriggerHandler {
 		return map;
 	}
 
-	private static void closeQuietly(InputStream stream) {
+	private static void closeIfStream(Object content) {
+		if (!(content instanceof InputStream stream)) {
+			return;
+		}
 		try {
 			stream.close();
 		}
