@@ -3,12 +3,6 @@ package dev.funcboot.trigger.blob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -18,27 +12,19 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.azure.core.http.HttpHeaderName;
-import com.azure.core.http.rest.PagedResponse;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.models.BlobItem;
-import com.azure.storage.blob.models.BlobItemProperties;
-import com.azure.storage.blob.models.BlobStorageException;
-import com.azure.storage.blob.models.ListBlobsOptions;
 import dev.funcboot.functions.binding.BlobTriggerBinding;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Finds the new and changed blobs of one blob function and runs them: each scan lists the
- * container with the prefix of the path's literal part, keeps the blobs that match the pattern,
- * and starts up to {@code max-blobs-per-scan} versions that this replica has not seen finish,
- * each on a worker (as many as the function's concurrency limit allows) that claims the version's
- * receipt and runs it. Versions known to be finished cost no request on later scans, and neither do
- * versions older than the shared {@link BlobScanState watermark} after a restart; a truncated
- * scan is followed by the next as soon as a worker is free, an exhausted one after the polling
- * interval. Stopping drops versions that did not start, waits for running ones up to the shutdown
- * timeout, then interrupts them (they are retried).
+ * Runs the new and changed blobs of one blob function: each scan ({@link BlobScanner}) picks up to
+ * {@code max-blobs-per-scan} versions not known to be finished, each runs on a worker (as many as
+ * the function's concurrency limit allows) that claims the version's receipt, keeps the claim
+ * renewed and runs it ({@link BlobTriggerHandler}). A truncated scan is followed by the next as
+ * soon as a worker is free, an exhausted one after the polling interval. Stopping drops versions
+ * that did not start, waits for running ones up to the shutdown timeout, then interrupts them
+ * (they are retried).
  */
 final class BlobPoller {
 
@@ -52,7 +38,7 @@ final class BlobPoller {
 
 	private final BlobReceipts receipts;
 
-	private final BlobScanState scanState;
+	private final BlobScanner scanner;
 
 	private final BlobTriggerHandler handler;
 
@@ -61,12 +47,6 @@ final class BlobPoller {
 	private final Clock clock;
 
 	private final int workers;
-
-	/** Blob name to the ETag of its version known to be finished. */
-	private final Map<String, String> finished = new ConcurrentHashMap<>();
-
-	/** Versions waiting for their retry delay, by {@link BlobVersion#key()}. */
-	private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
 
 	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
@@ -84,8 +64,6 @@ final class BlobPoller {
 
 	private volatile ExecutorService executor;
 
-	private volatile boolean containerCreated;
-
 	private volatile Instant lastScan;
 
 	private volatile String lastScanError;
@@ -100,7 +78,7 @@ final class BlobPoller {
 		this.trigger = trigger;
 		this.container = container;
 		this.receipts = receipts;
-		this.scanState = receipts.scanState(function, trigger.path().container());
+		this.scanner = new BlobScanner(trigger, container, receipts.scanState(function, trigger.path().container()));
 		this.handler = handler;
 		this.workers = workers;
 		this.renewals = renewals;
@@ -178,7 +156,7 @@ final class BlobPoller {
 
 	/** Before this time every matching version is finished (shared by replicas), or {@code null}. */
 	Instant watermark() {
-		return this.scanState.current();
+		return this.scanner.watermark();
 	}
 
 	/** How many scans completed since it started. */
@@ -224,26 +202,8 @@ final class BlobPoller {
 	/** One scan; returns whether it left matching versions for the next scan. */
 	boolean scan() {
 		Instant now = this.clock.instant();
-		Scan scan = new Scan(this.trigger.options().maxBlobsPerScan() - this.inFlight.size(),
-				this.scanState.watermark());
-		try {
-			collect(now, scan);
-		}
-		catch (BlobStorageException ex) {
-			if (ex.getStatusCode() != 404 || this.containerCreated) {
-				throw ex;
-			}
-			// a trigger container that does not exist yet is created, so uploads can begin
-			this.container.createIfNotExists();
-			this.containerCreated = true;
-			return false;
-		}
-		if (!scan.truncated) {
-			// forget deleted blobs
-			this.finished.keySet().retainAll(scan.seen);
-			this.notBefore.keySet().removeIf((key) -> !scan.seen.contains(key.substring(0, key.lastIndexOf('\n'))));
-			advanceWatermark(scan);
-		}
+		BlobScanner.Scan scan = this.scanner.scan(now, this.trigger.options().maxBlobsPerScan() - this.inFlight.size(),
+				this.inFlight);
 		this.lastScan = now;
 		this.scans.incrementAndGet();
 		for (BlobVersion version : scan.candidates) {
@@ -259,116 +219,6 @@ final class BlobPoller {
 		return scan.truncated;
 	}
 
-	private void collect(Instant now, Scan scan) {
-		ListBlobsOptions options = new ListBlobsOptions().setPrefix(this.trigger.path().prefix());
-		for (PagedResponse<BlobItem> page : this.container.listBlobs(options, null).iterableByPage()) {
-			if (scan.listedAt == null) {
-				scan.listedAt = serverTime(page);
-			}
-			for (BlobItem item : page.getValue()) {
-				if (!Boolean.TRUE.equals(item.isPrefix()) && !Boolean.TRUE.equals(item.isDeleted())) {
-					collect(now, scan, item);
-					if (scan.truncated) {
-						return;
-					}
-				}
-			}
-		}
-	}
-
-	private void collect(Instant now, Scan scan, BlobItem item) {
-		Map<String, String> values = this.trigger.path().match(item.getName());
-		if (values == null) {
-			return;
-		}
-		scan.seen.add(item.getName());
-		BlobItemProperties properties = item.getProperties();
-		String etag = BlobVersion.unquote(properties.getETag());
-		Instant lastModified = (properties.getLastModified() != null) ? properties.getLastModified().toInstant() : null;
-		if (etag.equals(this.finished.get(item.getName()))) {
-			return;
-		}
-		if (scan.watermark != null && lastModified != null && lastModified.isBefore(scan.watermark)) {
-			// finished before the watermark: no receipt to read
-			this.finished.put(item.getName(), etag);
-			return;
-		}
-		scan.unfinished(lastModified);
-		BlobVersion version = new BlobVersion(this.trigger.path().container(), item.getName(), values, etag,
-				properties.getContentType(), (properties.getContentLength() != null) ? properties.getContentLength() : 0,
-				lastModified);
-		if (this.inFlight.contains(version.key())) {
-			return;
-		}
-		Instant due = this.notBefore.get(version.key());
-		if (due != null && due.isAfter(now)) {
-			return;
-		}
-		if (scan.candidates.size() >= scan.room) {
-			scan.truncated = true;
-			return;
-		}
-		scan.candidates.add(version);
-	}
-
-	/**
-	 * After a complete scan every version last modified before the oldest unfinished one is
-	 * finished; so is every version before the listing began (one second less, since the service
-	 * counts whole seconds), as later writes get later times.
-	 */
-	private void advanceWatermark(Scan scan) {
-		if (scan.listedAt == null) {
-			return;
-		}
-		Instant candidate = scan.listedAt.minusSeconds(1);
-		if (scan.oldestUnfinished != null && scan.oldestUnfinished.isBefore(candidate)) {
-			candidate = scan.oldestUnfinished;
-		}
-		this.scanState.advance(candidate);
-	}
-
-	private static Instant serverTime(PagedResponse<BlobItem> page) {
-		String date = page.getHeaders().getValue(HttpHeaderName.DATE);
-		try {
-			return (date != null) ? DateTimeFormatter.RFC_1123_DATE_TIME.parse(date, Instant::from) : null;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
-
-	/** What one scan found. */
-	private static final class Scan {
-
-		final int room;
-
-		final Instant watermark;
-
-		final List<BlobVersion> candidates = new ArrayList<>();
-
-		final Set<String> seen = new HashSet<>();
-
-		boolean truncated;
-
-		Instant listedAt;
-
-		/** The last-modified time of the oldest matching version not known to be finished. */
-		Instant oldestUnfinished;
-
-		Scan(int room, Instant watermark) {
-			this.room = room;
-			this.watermark = watermark;
-		}
-
-		void unfinished(Instant lastModified) {
-			Instant time = (lastModified != null) ? lastModified : Instant.EPOCH;
-			if (this.oldestUnfinished == null || time.isBefore(this.oldestUnfinished)) {
-				this.oldestUnfinished = time;
-			}
-		}
-
-	}
-
 	private void run(BlobVersion version) {
 		try {
 			if (!this.running) {
@@ -378,10 +228,10 @@ final class BlobPoller {
 			Claim.Result result = this.receipts.claim(this.function, version, this.trigger.options().lease());
 			if (result.claim() == null) {
 				if (result.skip() == Claim.Skip.FINISHED) {
-					this.finished.put(version.name(), version.etag());
+					this.scanner.finished(version);
 				}
 				else if (result.skip() == Claim.Skip.NOT_YET) {
-					this.notBefore.put(version.key(), result.notBefore());
+					this.scanner.notBefore(version, result.notBefore());
 				}
 				return;
 			}
@@ -392,9 +242,9 @@ final class BlobPoller {
 					renewEvery, TimeUnit.MILLISECONDS);
 			try {
 				if (this.handler.process(this.container, version, claim)) {
-					this.finished.put(version.name(), version.etag());
+					this.scanner.finished(version);
 				}
-				this.notBefore.remove(version.key());
+				this.scanner.notBefore(version, null);
 			}
 			finally {
 				renewal.cancel(false);
