@@ -12,6 +12,7 @@ import dev.funcboot.functions.annotation.DaprBindingTrigger;
 import dev.funcboot.functions.annotation.DaprTopicTrigger;
 import dev.funcboot.functions.annotation.CosmosDBTrigger;
 import dev.funcboot.functions.annotation.EventHubTrigger;
+import dev.funcboot.functions.annotation.BlobTrigger;
 import dev.funcboot.functions.annotation.ExponentialBackoffRetry;
 import dev.funcboot.functions.annotation.FixedDelayRetry;
 import dev.funcboot.functions.annotation.FunctionOptions;
@@ -50,7 +51,8 @@ final class FunctionBindingDiscovery {
 			KafkaTrigger.class, STREAM_HINT, RabbitTrigger.class, STREAM_HINT, EventHubTrigger.class, STREAM_HINT,
 			ServiceBusTrigger.class, STREAM_HINT, CosmosDBTrigger.class,
 			"add com.azure:azure-cosmos to the class path", DaprTopicTrigger.class, DAPR_HINT, DaprBindingTrigger.class,
-			DAPR_HINT);
+			DAPR_HINT, BlobTrigger.class,
+			"add com.azure:azure-storage-blob and com.azure:azure-storage-queue to the class path");
 
 	private final ListableBeanFactory beanFactory;
 
@@ -146,6 +148,7 @@ final class FunctionBindingDiscovery {
 						+ "funcboot.functions." + name + ".dapr.pubsub and .dapr.topic (Dapr pub/sub), "
 						+ "funcboot.functions." + name + ".kafka|rabbit|event-hub|service-bus.destination (message "
 						+ "brokers) or funcboot.functions." + name + ".cosmos.container (Cosmos DB change feed), "
+						+ "funcboot.functions." + name + ".blob.path (blob), "
 						+ "or annotate the bean '" + name + "' with a trigger annotation");
 			}
 			return null;
@@ -158,7 +161,15 @@ final class FunctionBindingDiscovery {
 			throw new IllegalStateException("Function '" + name + "' declares " + outputs.get(0).type()
 					+ " output(s), but its " + trigger.type() + " trigger does not send outputs; its results would "
 					+ "be lost. Remove the output, or bind the function to a trigger that sends outputs "
-					+ "(HTTP, queue, kafka, rabbit, eventhub, servicebus, Dapr)");
+					+ "(HTTP, queue, blob, kafka, rabbit, eventhub, servicebus, Dapr)");
+		}
+		for (OutputBinding output : outputs) {
+			if (!triggerResolver.supportsOutput(output)) {
+				throw new IllegalStateException("Function '" + name + "' declares " + output.type()
+						+ " output(s), but its " + trigger.type() + " trigger does not send " + output.type()
+						+ " outputs; its results would be lost. Remove the output, or bind the function to a "
+						+ "trigger that sends them (blob outputs need a blob trigger)");
+			}
 		}
 		return new FunctionBinding(name, definition, trigger, policy(name, isBean, props), enabled, outputs);
 	}

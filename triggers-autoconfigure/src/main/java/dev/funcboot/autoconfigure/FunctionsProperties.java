@@ -147,6 +147,11 @@ public class FunctionsProperties {
 		/** Service Bus output: the queue or topic the function's results are sent to. */
 		@NestedConfigurationProperty
 		private StreamOutputProperties serviceBusOutput;
+		/** Blob trigger settings. */
+		private Blob blob;
+
+		/** Blob output: the blob the function's result is written to. */
+		private BlobOutput blobOutput;
 
 		public String getDefinition() {
 			return this.definition;
@@ -314,6 +319,20 @@ public class FunctionsProperties {
 
 		public void setServiceBusOutput(StreamOutputProperties serviceBusOutput) {
 			this.serviceBusOutput = serviceBusOutput;
+		public Blob getBlob() {
+			return this.blob;
+		}
+
+		public void setBlob(Blob blob) {
+			this.blob = blob;
+		}
+
+		public BlobOutput getBlobOutput() {
+			return this.blobOutput;
+		}
+
+		public void setBlobOutput(BlobOutput blobOutput) {
+			this.blobOutput = blobOutput;
 		}
 
 	}
@@ -710,6 +729,78 @@ public class FunctionsProperties {
 
 		public void setRawPayload(Boolean rawPayload) {
 			this.rawPayload = rawPayload;
+	public static class Blob {
+
+		/** Path pattern of the blobs the function runs for: 'container/blob-pattern', e.g. 'uploads/{name}.csv'. */
+		private String path;
+
+		/**
+		 * Storage connection: a name under funcboot.storage.connections, or a property holding a
+		 * connection string. Defaults to 'default'.
+		 */
+		private String connection;
+
+		/** How long to wait between scans of the container; overrides funcboot.blob.polling-interval. */
+		private Duration pollingInterval;
+
+		/**
+		 * How many times a blob version is tried before it goes to the poison queue, when the
+		 * function declares no retry policy; overrides funcboot.blob.poison-blob-threshold.
+		 */
+		private Integer poisonBlobThreshold;
+
+		/** How many new blob versions one scan starts; overrides funcboot.blob.max-blobs-per-scan. */
+		private Integer maxBlobsPerScan;
+
+		/** How long a replica's claim on a blob version lasts, 15 to 60 seconds; overrides funcboot.blob.lease. */
+		private Duration lease;
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public String getConnection() {
+			return this.connection;
+		}
+
+		public void setConnection(String connection) {
+			this.connection = connection;
+		}
+
+		public Duration getPollingInterval() {
+			return this.pollingInterval;
+		}
+
+		public void setPollingInterval(Duration pollingInterval) {
+			this.pollingInterval = pollingInterval;
+		}
+
+		public Integer getPoisonBlobThreshold() {
+			return this.poisonBlobThreshold;
+		}
+
+		public void setPoisonBlobThreshold(Integer poisonBlobThreshold) {
+			this.poisonBlobThreshold = poisonBlobThreshold;
+		}
+
+		public Integer getMaxBlobsPerScan() {
+			return this.maxBlobsPerScan;
+		}
+
+		public void setMaxBlobsPerScan(Integer maxBlobsPerScan) {
+			this.maxBlobsPerScan = maxBlobsPerScan;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
 		}
 
 	}
@@ -736,6 +827,28 @@ public class FunctionsProperties {
 
 		public void setRoute(String route) {
 			this.route = route;
+	public static class BlobOutput {
+
+		/** Path pattern of the blob the result is written to, e.g. 'processed/{name}.txt'; values come from the trigger. */
+		private String path;
+
+		/** Storage connection of the output blob; defaults to 'default'. */
+		private String connection;
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public String getConnection() {
+			return this.connection;
+		}
+
+		public void setConnection(String connection) {
+			this.connection = connection;
 		}
 
 	}

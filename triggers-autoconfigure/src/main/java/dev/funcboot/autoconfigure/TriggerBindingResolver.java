@@ -2,6 +2,7 @@ package dev.funcboot.autoconfigure;
 
 import java.lang.annotation.Annotation;
 
+import dev.funcboot.functions.binding.OutputBinding;
 import dev.funcboot.functions.binding.TriggerBinding;
 
 /**
@@ -33,6 +34,15 @@ public interface TriggerBindingResolver {
 	 */
 	default boolean supportsOutputs() {
 		return false;
+	}
+
+	/**
+	 * Whether this trigger's adapter sends results to this kind of output; by default every kind
+	 * when {@link #supportsOutputs()}. A trigger that handles only some kinds says so here, so
+	 * that a function declaring another kind fails the start-up instead of losing its results.
+	 */
+	default boolean supportsOutput(OutputBinding output) {
+		return supportsOutputs();
 	}
 
 }

@@ -75,6 +75,27 @@ class ConfigurationMetadataTests {
 		assertThat(defaults.get("funcboot.queue.message-encoding")).isEqualToIgnoringCase(core.messageEncoding().name());
 	}
 
+	@Test
+	void blobDefaultsAreTheCoreConstants() throws Exception {
+		JsonNode metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			metadata = new ObjectMapper().readTree(in);
+		}
+		java.util.Map<String, String> defaults = new java.util.HashMap<>();
+		for (JsonNode property : metadata.get("properties")) {
+			if (property.hasNonNull("defaultValue")) {
+				defaults.put(property.get("name").asText(), property.get("defaultValue").asText());
+			}
+		}
+		dev.funcboot.functions.binding.BlobOptions core = dev.funcboot.functions.binding.BlobOptions.DEFAULTS;
+		assertThat(duration(defaults.get("funcboot.blob.polling-interval"))).isEqualTo(core.pollingInterval());
+		assertThat(Integer.parseInt(defaults.get("funcboot.blob.poison-blob-threshold"))).isEqualTo(core.poisonBlobThreshold());
+		assertThat(Integer.parseInt(defaults.get("funcboot.blob.max-blobs-per-scan"))).isEqualTo(core.maxBlobsPerScan());
+		assertThat(duration(defaults.get("funcboot.blob.lease"))).isEqualTo(core.lease());
+		assertThat(defaults.get("funcboot.blob.poison-queue"))
+			.isEqualTo(dev.funcboot.functions.binding.BlobTriggerBinding.DEFAULT_POISON_QUEUE);
+	}
+
 	private static java.time.Duration duration(String value) {
 		return org.springframework.boot.convert.DurationStyle.detectAndParse(value);
 	}

@@ -7,7 +7,9 @@ import dev.funcboot.autoconfigure.BindingValues;
 import dev.funcboot.autoconfigure.FunctionsProperties;
 import dev.funcboot.autoconfigure.TriggerBindingResolver;
 import dev.funcboot.functions.annotation.QueueTrigger;
+import dev.funcboot.functions.binding.OutputBinding;
 import dev.funcboot.functions.binding.QueueOptions;
+import dev.funcboot.functions.binding.QueueOutputBinding;
 import dev.funcboot.functions.binding.QueueTriggerBinding;
 import dev.funcboot.functions.binding.TriggerBinding;
 import dev.funcboot.trigger.storagequeue.binder.QueueClientProvider;
@@ -33,6 +35,12 @@ final class QueueTriggerBindingResolver implements TriggerBindingResolver {
 	@Override
 	public boolean supportsOutputs() {
 		return true;
+	}
+
+	/** Queue functions send to queue outputs only (a blob output path needs a blob trigger's values). */
+	@Override
+	public boolean supportsOutput(OutputBinding output) {
+		return output instanceof QueueOutputBinding;
 	}
 
 	@Override

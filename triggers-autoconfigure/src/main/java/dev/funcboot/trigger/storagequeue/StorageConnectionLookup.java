@@ -11,15 +11,15 @@ import org.springframework.core.env.PropertyResolver;
  * Azure Functions does with app settings, a property of that very name holding a connection string
  * ({@code connection = "AzureWebJobsStorage"} reads the environment variable of that name).
  */
-final class StorageConnectionLookup implements Function<String, StorageConnection> {
+public final class StorageConnectionLookup implements Function<String, StorageConnection> {
 
-	static final String PREFIX = "funcboot.storage.connections.%s";
+	public static final String PREFIX = "funcboot.storage.connections.%s";
 
 	private final StorageConnectionProperties properties;
 
 	private final PropertyResolver environment;
 
-	StorageConnectionLookup(StorageConnectionProperties properties, PropertyResolver environment) {
+	public StorageConnectionLookup(StorageConnectionProperties properties, PropertyResolver environment) {
 		this.properties = properties;
 		this.environment = environment;
 	}

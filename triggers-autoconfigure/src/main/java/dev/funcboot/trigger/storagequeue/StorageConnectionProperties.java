@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Azure Storage accounts by connection name, shared by the storage-based triggers and outputs
- * ({@code @QueueTrigger(connection = "...")}); functions that name no connection use
+ * ({@code @QueueTrigger(connection = "...")}, {@code @BlobTrigger}); functions that name no connection use
  * {@code default}.
  */
 @ConfigurationProperties("funcboot.storage")
@@ -38,6 +38,13 @@ public class StorageConnectionProperties {
 		 */
 		private String endpoint;
 
+		/**
+		 * Blob service endpoint, e.g. 'https://<account>.blob.core.windows.net', for blob triggers
+		 * and outputs of a connection configured by endpoint; derived from 'endpoint' when that is
+		 * a '.queue.' address.
+		 */
+		private String blobEndpoint;
+
 		public String getConnectionString() {
 			return this.connectionString;
 		}
@@ -52,6 +59,14 @@ public class StorageConnectionProperties {
 
 		public void setEndpoint(String endpoint) {
 			this.endpoint = endpoint;
+		}
+
+		public String getBlobEndpoint() {
+			return this.blobEndpoint;
+		}
+
+		public void setBlobEndpoint(String blobEndpoint) {
+			this.blobEndpoint = blobEndpoint;
 		}
 
 	}

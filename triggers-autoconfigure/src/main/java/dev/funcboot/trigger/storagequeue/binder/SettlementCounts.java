@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
  * How the messages of one consumer binding ended: completed (deleted after success), retried
  * (made visible again), dead-lettered (moved to the poison queue), plus settlements that failed
  * (the message then returns when its lease expires). Thread-safe; kept by the binder per queue and
- * group, so the counts survive unbinding and binding again.
+ * group, so the counts survive unbinding and binding again. The blob trigger counts its blob
+ * versions in one per function.
  */
 public final class SettlementCounts {
 
@@ -20,20 +21,20 @@ public final class SettlementCounts {
 
 	private volatile String lastDeadLetterReason;
 
-	void completed() {
+	public void completed() {
 		this.completed.increment();
 	}
 
-	void retried() {
+	public void retried() {
 		this.retried.increment();
 	}
 
-	void deadLettered(String reason) {
+	public void deadLettered(String reason) {
 		this.deadLettered.increment();
 		this.lastDeadLetterReason = reason;
 	}
 
-	void settlementFailed() {
+	public void settlementFailed() {
 		this.failed.increment();
 	}
 
