@@ -319,6 +319,8 @@ public class FunctionsProperties {
 
 		public void setServiceBusOutput(StreamOutputProperties serviceBusOutput) {
 			this.serviceBusOutput = serviceBusOutput;
+		}
+
 		public Blob getBlob() {
 			return this.blob;
 		}
@@ -729,6 +731,10 @@ public class FunctionsProperties {
 
 		public void setRawPayload(Boolean rawPayload) {
 			this.rawPayload = rawPayload;
+		}
+
+	}
+
 	public static class Blob {
 
 		/** Path pattern of the blobs the function runs for: 'container/blob-pattern', e.g. 'uploads/{name}.csv'. */
@@ -827,6 +833,10 @@ public class FunctionsProperties {
 
 		public void setRoute(String route) {
 			this.route = route;
+		}
+
+	}
+
 	public static class BlobOutput {
 
 		/** Path pattern of the blob the result is written to, e.g. 'processed/{name}.txt'; values come from the trigger. */
@@ -878,6 +888,5 @@ public class FunctionsProperties {
 		}
 
 	}
-
 
 }

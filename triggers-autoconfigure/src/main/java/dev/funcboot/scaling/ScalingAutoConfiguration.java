@@ -35,6 +35,11 @@ public class ScalingAutoConfiguration {
 	}
 
 	@Bean
+	ScaleRuleContributor funcbootStreamScaleRules(ScalingProperties properties, Environment environment) {
+		return new StreamScaleRules(properties, environment);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	ScalingPlanner funcbootScalingPlanner(FunctionBindingRegistry registry,
 			ObjectProvider<ScaleRuleContributor> contributors, ScalingProperties properties) {
