@@ -1,6 +1,5 @@
 package dev.funcboot.trigger.blob;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +14,8 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import com.azure.storage.queue.QueueClient;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funcboot.autoconfigure.OutputPayloads;
 import dev.funcboot.functions.binding.BlobOutputBinding;
 import dev.funcboot.functions.binding.QueueOptions.MessageEncoding;
 import dev.funcboot.functions.binding.QueueOutputBinding;
@@ -133,19 +132,7 @@ final class BlobFunctionOutputs {
 	}
 
 	private byte[] payload(Object value) {
-		if (value instanceof byte[] bytes) {
-			return bytes;
-		}
-		if (value instanceof String text) {
-			return text.getBytes(StandardCharsets.UTF_8);
-		}
-		try {
-			return this.mapper.writeValueAsBytes(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot write the result (" + value.getClass().getName()
-					+ ") as JSON for the output: " + ex.getOriginalMessage(), ex);
-		}
+		return OutputPayloads.bytes(value, this.mapper, "the output");
 	}
 
 }

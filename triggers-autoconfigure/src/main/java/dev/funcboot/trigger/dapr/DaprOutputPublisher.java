@@ -1,14 +1,13 @@
 package dev.funcboot.trigger.dapr;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funcboot.autoconfigure.OutputPayloads;
 import dev.funcboot.functions.InvocationContext;
 import dev.funcboot.functions.binding.DaprPublishBinding;
 import io.dapr.client.DaprClient;
@@ -85,19 +84,7 @@ final class DaprOutputPublisher {
 	}
 
 	private byte[] payload(Object value) {
-		if (value instanceof byte[] bytes) {
-			return bytes;
-		}
-		if (value instanceof String text) {
-			return text.getBytes(StandardCharsets.UTF_8);
-		}
-		try {
-			return this.mapper.writeValueAsBytes(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot write the result (" + value.getClass().getName()
-					+ ") as JSON for Dapr pub/sub: " + ex.getOriginalMessage(), ex);
-		}
+		return OutputPayloads.bytes(value, this.mapper, "Dapr pub/sub");
 	}
 
 	private static String contentType(Object value) {

@@ -1,13 +1,12 @@
 package dev.funcboot.trigger.storagequeue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funcboot.autoconfigure.OutputPayloads;
 import dev.funcboot.autoconfigure.OutputSender;
 import dev.funcboot.autoconfigure.TraceHeaders;
 
@@ -67,19 +66,7 @@ final class QueueOutputSender implements OutputSender {
 	}
 
 	private byte[] payload(Object value) {
-		if (value instanceof byte[] bytes) {
-			return bytes;
-		}
-		if (value instanceof String text) {
-			return text.getBytes(StandardCharsets.UTF_8);
-		}
-		try {
-			return this.mapper.writeValueAsBytes(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot write the result (" + value.getClass().getName()
-					+ ") as JSON for the output queue: " + ex.getOriginalMessage(), ex);
-		}
+		return OutputPayloads.bytes(value, this.mapper, "the output queue");
 	}
 
 }

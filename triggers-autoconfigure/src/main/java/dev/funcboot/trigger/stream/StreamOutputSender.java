@@ -1,12 +1,11 @@
 package dev.funcboot.trigger.stream;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funcboot.autoconfigure.OutputPayloads;
 
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.MessageChannel;
@@ -55,19 +54,7 @@ final class StreamOutputSender {
 	}
 
 	private byte[] payload(Object value) {
-		if (value instanceof byte[] bytes) {
-			return bytes;
-		}
-		if (value instanceof String text) {
-			return text.getBytes(StandardCharsets.UTF_8);
-		}
-		try {
-			return this.mapper.writeValueAsBytes(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot write the result (" + value.getClass().getName()
-					+ ") as JSON for the output: " + ex.getOriginalMessage(), ex);
-		}
+		return OutputPayloads.bytes(value, this.mapper, "the output");
 	}
 
 }

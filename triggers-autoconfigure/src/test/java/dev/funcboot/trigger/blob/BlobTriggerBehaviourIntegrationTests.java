@@ -99,7 +99,7 @@ class BlobTriggerBehaviourIntegrationTests {
 		assertThat(blob.contentType()).isEqualTo("application/json");
 		assertThat(blob.length()).isEqualTo(25);
 		assertThat(blob.lastModified()).isNotNull();
-		InvocationContext context = this.recorder.contexts("inspect").get(0);
+		InvocationContext context = this.recorder.awaitContexts("inspect", 1).get(0);
 		assertThat(context.trigger()).isEqualTo("blob");
 		assertThat(context.attempt()).isEqualTo(1);
 		assertThat(context.triggerMetadata()).containsEntry("blobTrigger", container + "/in/acme/o-1.json")
@@ -250,7 +250,7 @@ class BlobTriggerBehaviourIntegrationTests {
 		await().atMost(Duration.ofSeconds(45)).until(() -> this.recorder.completedIds().contains("text:orphan"));
 		// nobody ran it while the "crashed" replica's lease held
 		assertThat(Duration.ofNanos(System.nanoTime() - leasedAt)).isGreaterThanOrEqualTo(Duration.ofSeconds(14));
-		assertThat(this.recorder.contexts("text")).singleElement()
+		assertThat(this.recorder.awaitContexts("text", 1)).singleElement()
 			.satisfies((context) -> assertThat(context.attempt()).isEqualTo(2));
 	}
 

@@ -39,6 +39,18 @@ public final class TriggerRecorder implements InvocationListener {
 	}
 
 	/** The pipeline's context of every attempt of the function, in order. */
+	/**
+	 * The function's contexts once there are at least {@code count}: the pipeline tells the
+	 * recorder just after the function returned, so a test that saw the function complete may
+	 * otherwise read them a moment too early.
+	 */
+	public List<InvocationContext> awaitContexts(String function, int count) {
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> contexts(function).size() >= count);
+		return contexts(function);
+	}
+
 	public List<InvocationContext> contexts(String function) {
 		return this.contexts.stream().filter((context) -> context.functionName().equals(function)).toList();
 	}

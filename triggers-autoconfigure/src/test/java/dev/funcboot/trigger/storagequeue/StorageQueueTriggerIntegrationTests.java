@@ -65,7 +65,7 @@ class StorageQueueTriggerIntegrationTests extends AbstractTriggerIntegrationTest
 		assertThat(message.insertionTime()).isBefore(message.expirationTime());
 		// the pipeline tells its listeners after the function returned
 		await().atMost(Duration.ofSeconds(10)).until(() -> !this.recorder.contexts("inspect").isEmpty());
-		InvocationContext context = this.recorder.contexts("inspect").get(0);
+		InvocationContext context = this.recorder.awaitContexts("inspect", 1).get(0);
 		assertThat(context.trigger()).isEqualTo("queue");
 		assertThat(context.triggerMetadata()).containsOnlyKeys("id", "queue", "dequeueCount", "insertionTime",
 				"expirationTime");
@@ -103,7 +103,7 @@ class StorageQueueTriggerIntegrationTests extends AbstractTriggerIntegrationTest
 		assertThat(QueueFunctions.batches).hasSize(2);
 		assertThat(QueueFunctions.batches.get(0)).extracting(Order::id).containsExactlyInAnyOrderElementsOf(ids);
 		assertThat(QueueFunctions.batches.get(1)).extracting(Order::id).containsExactlyInAnyOrderElementsOf(ids);
-		assertThat(this.recorder.contexts("orderBatch")).extracting(InvocationContext::attempt).containsExactly(1, 2);
+		assertThat(this.recorder.awaitContexts("orderBatch", 2)).extracting(InvocationContext::attempt).containsExactly(1, 2);
 		assertThat(this.recorder.contexts("orderBatch").get(0).triggerMetadata()).containsEntry("batchSize", 6);
 		List<DeadLetter> deadLetters = deadLetters(queue);
 		assertThat(deadLetters).singleElement().satisfies((letter) -> {

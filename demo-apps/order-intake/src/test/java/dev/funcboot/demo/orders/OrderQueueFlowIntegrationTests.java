@@ -11,6 +11,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueServiceClient;
 import com.azure.storage.queue.QueueServiceClientBuilder;
@@ -46,10 +49,13 @@ class OrderQueueFlowIntegrationTests {
 
 	static final String ACCEPTED = "it-accepted-" + RUN;
 
+	static final String FILES = "it-files-" + RUN;
+
 	@DynamicPropertySource
 	static void queues(DynamicPropertyRegistry registry) {
 		registry.add("demo.queues.incoming", () -> INCOMING);
 		registry.add("demo.queues.accepted", () -> ACCEPTED);
+		registry.add("demo.blobs.order-files", () -> FILES);
 	}
 
 	@LocalServerPort
@@ -83,6 +89,24 @@ class OrderQueueFlowIntegrationTests {
 		assertThat(poison.get("type").asText()).isEqualTo("funcboot.poison");
 		assertThat(poison.get("function").asText()).isEqualTo("validateOrder");
 		assertThat(poison.get("reason").asText()).contains("product must be one of [espresso, flat-white, croissant]");
+	}
+
+	@Test
+	void anUploadedCsvFileIsSplitIntoQueuedOrdersAndABadLineIsPoisonOnItsOwn() throws Exception {
+		BlobContainerClient container = new BlobServiceClientBuilder().connectionString("UseDevelopmentStorage=true")
+			.buildClient()
+			.getBlobContainerClient(FILES);
+		container.createIfNotExists();
+		String csv = "product,quantity,customer\nespresso,2,ada\ncroissant,3,grace\ntea,1,linus\n";
+		container.getBlobClient("monday.csv").upload(BinaryData.fromString(csv), true);
+		List<JsonNode> accepted = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			JsonNode envelope = this.mapper.readTree(receiveOne(ACCEPTED));
+			accepted.add(this.mapper.readTree(Base64.getDecoder().decode(envelope.get("body").asText())));
+		}
+		assertThat(accepted).extracting((order) -> order.get("customer").asText()).containsExactlyInAnyOrder("ada", "grace");
+		JsonNode poison = this.mapper.readTree(receiveOne(INCOMING + "-poison"));
+		assertThat(poison.get("reason").asText()).contains("product must be one of");
 	}
 
 	@Test
