@@ -11,6 +11,7 @@ import dev.funcboot.functions.binding.OutputBinding;
 import dev.funcboot.functions.binding.QueueOptions;
 import dev.funcboot.functions.binding.QueueOutputBinding;
 import dev.funcboot.functions.binding.QueueTriggerBinding;
+import dev.funcboot.functions.binding.StreamOutputBinding;
 import dev.funcboot.functions.binding.TriggerBinding;
 import dev.funcboot.trigger.storagequeue.binder.QueueClientProvider;
 import dev.funcboot.trigger.storagequeue.binder.QueueNames;
@@ -37,10 +38,10 @@ final class QueueTriggerBindingResolver implements TriggerBindingResolver {
 		return true;
 	}
 
-	/** Queue functions send to queue outputs only (a blob output path needs a blob trigger's values). */
+	/** Queue functions send to queues and brokers (a blob output path needs a blob trigger's values). */
 	@Override
 	public boolean supportsOutput(OutputBinding output) {
-		return output instanceof QueueOutputBinding;
+		return output instanceof QueueOutputBinding || output instanceof StreamOutputBinding;
 	}
 
 	@Override

@@ -88,6 +88,24 @@ public class StreamTriggerAutoConfiguration {
 		return new StreamOutputBindingResolver(StreamTriggerKind.SERVICE_BUS);
 	}
 
+	/** Broker outputs of functions with other triggers; sent even when broker listening is off. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(BinderFactory.class)
+	static class OutputConfiguration {
+
+		@Bean
+		StreamOutputBindings funcbootStreamOutputBindings(FunctionBindingRegistry registry, BinderFactory binderFactory,
+				ObjectProvider<StreamBroker> brokers, StreamProperties properties, Environment environment,
+				ObjectProvider<ObjectMapper> objectMapper, dev.funcboot.autoconfigure.TraceHeaders traceHeaders) {
+			ObjectMapper mapper = objectMapper.getIfAvailable(() -> JsonMapper.builder().findAndAddModules().build());
+			return new StreamOutputBindings(List.copyOf(registry.all()),
+					new StreamProducers(binderFactory, brokers.orderedStream().toList(),
+							new StreamBindingProperties(environment)),
+					mapper, traceHeaders, properties.isAutoStartup());
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "funcboot.stream.enabled", matchIfMissing = true)
 	@ConditionalOnBean(BinderFactory.class)

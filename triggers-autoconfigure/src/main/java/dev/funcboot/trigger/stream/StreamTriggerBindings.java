@@ -35,10 +35,6 @@ final class StreamTriggerBindings implements SmartLifecycle {
 
 	private final Set<String> batchFunctions;
 
-	private final BinderFactory binderFactory;
-
-	private final List<StreamBroker> brokers;
-
 	private final StreamBindingProperties bindingProperties;
 
 	private final StreamProperties properties;
@@ -49,7 +45,7 @@ final class StreamTriggerBindings implements SmartLifecycle {
 
 	private final List<Binding<?>> consumers = new CopyOnWriteArrayList<>();
 
-	private final List<Binding<?>> producers = new CopyOnWriteArrayList<>();
+	private final StreamProducers producers;
 
 	private volatile boolean running;
 
@@ -58,8 +54,7 @@ final class StreamTriggerBindings implements SmartLifecycle {
 			HandlerFactory handlers) {
 		this.functions = List.copyOf(functions);
 		this.batchFunctions = Set.copyOf(batchFunctions);
-		this.binderFactory = binderFactory;
-		this.brokers = List.copyOf(brokers);
+		this.producers = new StreamProducers(binderFactory, brokers, bindingProperties);
 		this.bindingProperties = bindingProperties;
 		this.properties = properties;
 		this.handlers = handlers;
@@ -89,8 +84,8 @@ final class StreamTriggerBindings implements SmartLifecycle {
 		StreamTriggerBinding trigger = (StreamTriggerBinding) function.trigger();
 		String input = function.name() + "-in-0";
 		String binderName = this.bindingProperties.bindingValue(input, "binder", trigger.binder());
-		Binder binder = binder(binderName, function);
-		StreamBroker broker = broker(binder, binderName, function);
+		Binder binder = this.producers.binder(binderName, function);
+		StreamBroker broker = this.producers.broker(binder, binderName, function);
 		boolean batch = this.batchFunctions.contains(function.name());
 		if (batch && !broker.supportsBatches()) {
 			throw new IllegalStateException("Function '" + function.name() + "' takes a List, but binder '" + binderName
@@ -100,12 +95,12 @@ final class StreamTriggerBindings implements SmartLifecycle {
 		List<StreamOutputBinding> declared = function.outputsOfType(StreamOutputBinding.class);
 		for (int i = 0; i < declared.size(); i++) {
 			StreamOutputBinding output = declared.get(i);
-			outputs.add(producer(function.name() + "-out-" + i, output, function));
+			outputs.add(this.producers.producer(function.name() + "-out-" + i, output, function));
 		}
 		MessageChannel deadLetters = null;
 		String deadLetter = broker.deadLetterDestination(trigger, function.name());
 		if (deadLetter != null) {
-			deadLetters = producer(function.name() + "-dlq",
+			deadLetters = this.producers.producer(function.name() + "-dlq",
 					new StreamOutputBinding(trigger.type(), deadLetter, binderName, null, null), function);
 		}
 		MessageChannel dlq = deadLetters;
@@ -124,40 +119,6 @@ final class StreamTriggerBindings implements SmartLifecycle {
 				+ ((deadLetter != null) ? ", dead letters to '" + deadLetter + "'" : ""));
 	}
 
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private MessageChannel producer(String name, StreamOutputBinding output, FunctionBinding function) {
-		String binderName = this.bindingProperties.bindingValue(name, "binder", output.binder());
-		Binder binder = binder(binderName, function);
-		StreamBroker broker = broker(binder, binderName, function);
-		String destination = this.bindingProperties.bindingValue(name, "destination", output.destination());
-		DirectChannel channel = new DirectChannel();
-		channel.setComponentName(name);
-		this.producers.add(binder.bindProducer(destination, channel,
-				this.bindingProperties.producer(name, broker.producerExtension(output), broker)));
-		return channel;
-	}
-
-	private Binder<?, ?, ?> binder(String name, FunctionBinding function) {
-		try {
-			return this.binderFactory.getBinder(name, MessageChannel.class);
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalStateException("Function '" + function.name() + "' needs the Spring Cloud Stream binder '"
-					+ name + "', which is not available: add its library (spring-cloud-stream-binder-kafka, "
-					+ "-rabbit, spring-cloud-azure-stream-binder-eventhubs, -servicebus) or configure "
-					+ "spring.cloud.stream.binders." + name + ".type: " + ex.getMessage(), ex);
-		}
-	}
-
-	private StreamBroker broker(Binder<?, ?, ?> binder, String name, FunctionBinding function) {
-		return this.brokers.stream()
-			.filter((broker) -> broker.supports(binder))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("Function '" + function.name() + "': binder '" + name + "' ("
-					+ binder.getClass().getName() + ") is not one Funcboot settles messages for; use kafka, "
-					+ "rabbit, eventhubs or servicebus"));
-	}
-
 	@Override
 	public synchronized void stop() {
 		unbindAll();
@@ -168,8 +129,7 @@ final class StreamTriggerBindings implements SmartLifecycle {
 		// consumers first: their last messages may still send outputs and dead letters
 		this.consumers.forEach(Binding::unbind);
 		this.consumers.clear();
-		this.producers.forEach(Binding::unbind);
-		this.producers.clear();
+		this.producers.unbindAll();
 	}
 
 	@Override

@@ -27,7 +27,15 @@ import org.springframework.web.bind.annotation.RestController;
 		"dev.funcboot.actuate.FuncbootEndpointAutoConfiguration",
 		"dev.funcboot.trigger.storagequeue.StorageQueueTriggerAutoConfiguration",
 		"dev.funcboot.trigger.storagequeue.binder.StorageQueueBinderDefaultsAutoConfiguration",
-		"dev.funcboot.scaling.ScalingAutoConfiguration" })
+		"dev.funcboot.scaling.ScalingAutoConfiguration",
+		"dev.funcboot.trigger.dapr.DaprTriggerAutoConfiguration",
+		"dev.funcboot.trigger.stream.StreamTriggerAutoConfiguration",
+		"dev.funcboot.trigger.kafka.KafkaTriggerAutoConfiguration",
+		"dev.funcboot.trigger.rabbit.RabbitTriggerAutoConfiguration",
+		"dev.funcboot.trigger.eventhubs.EventHubsTriggerAutoConfiguration",
+		"dev.funcboot.trigger.servicebus.ServiceBusTriggerAutoConfiguration",
+		"dev.funcboot.trigger.cosmos.CosmosTriggerAutoConfiguration",
+		"dev.funcboot.trigger.blob.BlobTriggerAutoConfiguration" })
 public class PlainStartupApp {
 
 	public static void main(String[] args) {
