@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import dev.funcboot.functions.binding.BlobTriggerBinding;
 import dev.funcboot.functions.binding.FunctionBinding;
 import dev.funcboot.functions.binding.HttpTriggerBinding;
 import dev.funcboot.functions.binding.QueueTriggerBinding;
@@ -11,7 +12,8 @@ import dev.funcboot.functions.binding.TimerTriggerBinding;
 
 /**
  * The rules of the triggers in this module: HTTP → Container Apps' HTTP concurrency rule; Storage
- * queue → {@code azure-queue}; timer → {@code cron} (see {@link CronWindow}).
+ * queue → {@code azure-queue}; timer → {@code cron} (see {@link CronWindow}); a blob trigger
+ * keeps one replica.
  */
 final class BuiltInScaleRules implements ScaleRuleContributor {
 
@@ -35,6 +37,12 @@ final class BuiltInScaleRules implements ScaleRuleContributor {
 			}
 			else if (function.trigger() instanceof TimerTriggerBinding timer) {
 				CronWindow.contribute(function.name(), timer, this.properties.getTimerWindow(), plan);
+			}
+			else if (function.trigger() instanceof BlobTriggerBinding blob) {
+				// KEDA's azure-blob scaler counts every blob in the container, processed or not, so
+				// it would never let the app go; a poller needs a replica anyway
+				plan.atLeast(1, "blob function '" + function.name() + "' polls '" + blob.path().path()
+						+ "' (KEDA's azure-blob scaler counts processed blobs too): the app keeps 1 replica");
 			}
 		}
 	}

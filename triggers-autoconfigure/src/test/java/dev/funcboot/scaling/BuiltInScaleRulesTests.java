@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.funcboot.functions.annotation.AuthLevel;
 import dev.funcboot.functions.annotation.HttpMethod;
+import dev.funcboot.functions.binding.BlobTriggerBinding;
 import dev.funcboot.functions.binding.FunctionBinding;
 import dev.funcboot.functions.binding.HttpTriggerBinding;
 import dev.funcboot.functions.binding.QueueOptions;
@@ -80,6 +81,16 @@ class BuiltInScaleRulesTests {
 		assertThat(plan.rules()).isEmpty();
 		assertThat(plan.minReplicas()).isEqualTo(1);
 		assertThat(plan.notes()).hasSize(2).allSatisfy((note) -> assertThat(note).contains("keeps 1 replica"));
+	}
+
+	@Test
+	void aBlobTriggerKeepsOneReplicaForItsPoller() {
+		ScalingPlan plan = plan(function("splitOrderFile", new BlobTriggerBinding(
+				dev.funcboot.functions.blob.BlobPath.parse("order-files/{name}.csv"), "default",
+				dev.funcboot.functions.binding.BlobOptions.DEFAULTS)));
+		assertThat(plan.rules()).isEmpty();
+		assertThat(plan.minReplicas()).isEqualTo(1);
+		assertThat(plan.notes()).singleElement().asString().contains("'splitOrderFile' polls 'order-files/{name}.csv'");
 	}
 
 	@Test
