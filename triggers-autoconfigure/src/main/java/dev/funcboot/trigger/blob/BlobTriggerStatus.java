@@ -34,12 +34,7 @@ final class BlobTriggerStatus implements TriggerStatus {
 	public Map<String, Object> details(String function) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		SettlementCounts counts = this.listeners.counts(function);
-		Map<String, Object> messages = new LinkedHashMap<>();
-		messages.put("completed", counts.completedCount());
-		messages.put("retried", counts.retriedCount());
-		messages.put("deadLettered", counts.deadLetteredCount());
-		messages.put("settlementFailures", counts.settlementFailureCount());
-		details.put("messages", messages);
+		details.put("messages", counts.describe());
 		details.put("lastDeadLetterReason", counts.lastDeadLetterReason());
 		BlobPoller poller = this.listeners.poller(function);
 		details.put("listening", poller != null && poller.isRunning());

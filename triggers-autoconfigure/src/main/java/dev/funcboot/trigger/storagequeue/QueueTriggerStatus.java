@@ -35,12 +35,7 @@ final class QueueTriggerStatus implements TriggerStatus {
 	public Map<String, Object> details(String function) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		SettlementCounts counts = this.bindings.counts(function);
-		Map<String, Object> messages = new LinkedHashMap<>();
-		messages.put("completed", counts.completedCount());
-		messages.put("retried", counts.retriedCount());
-		messages.put("deadLettered", counts.deadLetteredCount());
-		messages.put("settlementFailures", counts.settlementFailureCount());
-		details.put("messages", messages);
+		details.put("messages", counts.describe());
 		details.put("lastDeadLetterReason", counts.lastDeadLetterReason());
 		StorageQueueConsumerBinding consumer = this.bindings.consumer(function);
 		details.put("listening", consumer != null && consumer.isRunning());

@@ -1,5 +1,7 @@
 package dev.funcboot.trigger.storagequeue.binder;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -57,6 +59,16 @@ public final class SettlementCounts {
 	/** Why the last message went to the poison queue, or {@code null}. */
 	public String lastDeadLetterReason() {
 		return this.lastDeadLetterReason;
+	}
+
+	/** The counts as the Actuator endpoint shows every message trigger's {@code messages}. */
+	public Map<String, Object> describe() {
+		Map<String, Object> messages = new LinkedHashMap<>();
+		messages.put("completed", completedCount());
+		messages.put("retried", retriedCount());
+		messages.put("deadLettered", deadLetteredCount());
+		messages.put("settlementFailures", settlementFailureCount());
+		return messages;
 	}
 
 }
