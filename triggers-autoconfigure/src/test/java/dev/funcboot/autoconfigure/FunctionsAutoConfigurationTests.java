@@ -109,6 +109,33 @@ class FunctionsAutoConfigurationTests {
 	}
 
 	@Test
+	void plainFunctionBeansAreCalledDirectlyAndTheRestThroughSpringCloudFunction() {
+		this.runner
+			.withPropertyValues("orders.route=orders", "funcboot.functions.shout.definition=upper|exclaim",
+					"funcboot.functions.shout.http.route=shout", "funcboot.functions.echo.http.route=echo",
+					"funcboot.functions.reverse.http.route=reverse")
+			.run((context) -> {
+				FunctionHandles handles = context.getBean(FunctionHandles.class);
+				FunctionHandle getOrder = handles.get("getOrder");
+				assertThat(getOrder.callsDirectly()).isTrue();
+				// text that looks like a JSON array reaches the bean untouched
+				assertThat(getOrder.call("[\"a\", \"b\"]")).isEqualTo("[\"a\", \"b\"]");
+				assertThat(handles.get("shout").callsDirectly()).isFalse();
+				assertThat(handles.get("shout").call("hi")).isEqualTo("HI!");
+				assertThat(handles.get("tuned").callsDirectly()).isFalse();
+				assertThat(handles.get("tuned").call(null)).isEqualTo("tuned");
+				FunctionHandle echo = handles.get("echo");
+				assertThat(echo.callsDirectly()).isFalse();
+				assertThat(echo.call(org.springframework.messaging.support.MessageBuilder.withPayload("m").build()))
+					.isEqualTo("m");
+				FunctionHandle reverse = handles.get("reverse");
+				assertThat(reverse.callsDirectly()).isFalse();
+				assertThat(((reactor.core.publisher.Flux<?>) reverse.call(reactor.core.publisher.Flux.just("ab")))
+					.blockFirst()).isEqualTo("ba");
+			});
+	}
+
+	@Test
 	void unknownFunctionFailsStartupListingTheKnownOnes() {
 		this.runner
 			.withPropertyValues("orders.route=orders", "funcboot.functions.ghost.definition=nothere",
@@ -217,6 +244,16 @@ class FunctionsAutoConfigurationTests {
 		@Bean
 		Function<String, String> exclaim() {
 			return (s) -> s + "!";
+		}
+
+		@Bean
+		Function<org.springframework.messaging.Message<String>, String> echo() {
+			return org.springframework.messaging.Message::getPayload;
+		}
+
+		@Bean
+		Function<reactor.core.publisher.Flux<String>, reactor.core.publisher.Flux<String>> reverse() {
+			return (flux) -> flux.map((s) -> new StringBuilder(s).reverse().toString());
 		}
 
 	}

@@ -123,7 +123,8 @@ final class KafkaSide implements BrokerSide {
 			.properties("spring.main.banner-mode=off", "spring.cloud.stream.kafka.binder.brokers=" + this.brokers,
 					"funcboot.functions.noop.kafka.destination=" + topic,
 					"funcboot.functions.noop.kafka.group=funcboot-" + topic,
-					"funcboot.functions.noop.kafka.batch-size=" + this.batchSize, "management.metrics.enable.all=false", "logging.level.root=WARN")
+					"funcboot.functions.noop.kafka.batch-size=" + this.batchSize, "logging.level.root=WARN")
+			.properties(NoopFunctionApp.ISOLATED)
 			.properties(extraProperties())
 			.run();
 		try {

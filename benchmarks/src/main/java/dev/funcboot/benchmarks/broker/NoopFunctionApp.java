@@ -16,6 +16,18 @@ import org.springframework.context.annotation.Bean;
 @EnableAutoConfiguration
 public class NoopFunctionApp {
 
+	/**
+	 * Properties that keep the side to itself: no {@code application.yml} from the class path (the
+	 * order-intake demo on it samples every trace and opens an H2 database), and no tracer (the
+	 * demo brings OpenTelemetry onto the class path; Funcboot does not), since the raw consumer
+	 * makes no spans either. Funcboot's observation and metrics stay on, as in any application.
+	 */
+	static final String[] ISOLATED = { "spring.config.name=funcboot-broker-benchmark",
+			"spring.autoconfigure.exclude="
+					+ "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration,"
+					+ "org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration,"
+					+ "org.springframework.boot.actuate.autoconfigure.tracing.NoopTracerAutoConfiguration" };
+
 	/** Messages taken, and when the first and the last were (nanoTime). */
 	static final Clock CLOCK = new Clock();
 

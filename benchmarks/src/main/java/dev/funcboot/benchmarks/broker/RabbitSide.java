@@ -101,7 +101,8 @@ final class RabbitSide implements BrokerSide {
 			.web(WebApplicationType.NONE)
 			.properties("spring.main.banner-mode=off", "spring.rabbitmq.host=127.0.0.1",
 					"funcboot.functions.noop.rabbit.destination=" + exchange,
-					"funcboot.functions.noop.rabbit.batch-size=" + this.prefetch, "management.metrics.enable.all=false", "logging.level.root=WARN")
+					"funcboot.functions.noop.rabbit.batch-size=" + this.prefetch, "logging.level.root=WARN")
+			.properties(NoopFunctionApp.ISOLATED)
 			.properties(KafkaSide.extraProperties())
 			.run();
 		try {

@@ -47,6 +47,9 @@ class HttpTriggerMockMvcTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	org.springframework.beans.factory.ObjectProvider<io.micrometer.observation.ObservationHandler<?>> observationHandlers;
+
 	@Test
 	void anonymousSupplierAnswersText() throws Exception {
 		this.mvc.perform(get("/api/hello"))
@@ -267,6 +270,7 @@ class HttpTriggerMockMvcTests {
 
 	@Test
 	void invocationsAreObservedWithFunctionTriggerAndOutcomeTags() throws Exception {
+		this.mvc.perform(get("/plain")).andExpect(content().string("plain"));
 		this.mvc.perform(get("/api/hello")).andExpect(status().isOk());
 		this.mvc.perform(get("/api/boom")).andExpect(status().isInternalServerError());
 		assertThat(this.meters.get("funcboot.invocation")
@@ -277,6 +281,14 @@ class HttpTriggerMockMvcTests {
 			.tags("function", "boom", "trigger", "http", "outcome", "failure")
 			.timer()
 			.count()).isPositive();
+		// served by Funcboot's cached meters, wrapped around Spring Boot's handler, which still
+		// measures everything else (the server requests)
+		assertThat(this.observationHandlers.orderedStream()
+			.filter(dev.funcboot.actuate.metrics.InvocationMeterObservationHandler.class::isInstance))
+			.hasSize(1);
+		assertThat(this.meters.get("funcboot.invocation.active").tags("function", "hello").longTaskTimer().activeTasks())
+			.isZero();
+		assertThat(this.meters.get("http.server.requests").tags("uri", "/plain").timer().count()).isPositive();
 	}
 
 	@Test

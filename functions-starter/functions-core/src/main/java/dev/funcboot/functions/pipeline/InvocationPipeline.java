@@ -7,11 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import dev.funcboot.functions.ConcurrencyLimitExceededException;
 import dev.funcboot.functions.FunctionTimeoutException;
@@ -60,7 +56,7 @@ public final class InvocationPipeline implements AutoCloseable {
 
 	private final Map<String, Semaphore> limiters = new ConcurrentHashMap<>();
 
-	private volatile ScheduledExecutorService watchdog;
+	private volatile TimeoutWatchdog watchdog;
 
 	private InvocationPipeline(Builder builder) {
 		this.observationRegistry = builder.observationRegistry;
@@ -193,10 +189,7 @@ public final class InvocationPipeline implements AutoCloseable {
 	}
 
 	private InvocationResult attempt(InvocationContext context, FunctionPolicy policy, FunctionCall call) {
-		TimeoutGuard guard = (policy.timeout() != null) ? new TimeoutGuard(Thread.currentThread()) : null;
-		if (guard != null) {
-			guard.arm(watchdog(), policy.timeout());
-		}
+		TimeoutWatchdog.Guard guard = (policy.timeout() != null) ? watchdog().arm(policy.timeout()) : null;
 		Object value = null;
 		Throwable error = null;
 		try {
@@ -252,32 +245,25 @@ public final class InvocationPipeline implements AutoCloseable {
 		return (semaphore != null) ? semaphore.availablePermits() : -1;
 	}
 
-	private ScheduledExecutorService watchdog() {
-		ScheduledExecutorService executor = this.watchdog;
-		if (executor == null) {
+	private TimeoutWatchdog watchdog() {
+		TimeoutWatchdog watchdog = this.watchdog;
+		if (watchdog == null) {
 			synchronized (this) {
-				executor = this.watchdog;
-				if (executor == null) {
-					ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, (runnable) -> {
-						Thread thread = new Thread(runnable, "funcboot-timeout");
-						thread.setDaemon(true);
-						return thread;
-					});
-					// cancelled watchdogs (the common case) leave the queue at once
-					pool.setRemoveOnCancelPolicy(true);
-					executor = pool;
-					this.watchdog = executor;
+				watchdog = this.watchdog;
+				if (watchdog == null) {
+					watchdog = new TimeoutWatchdog();
+					this.watchdog = watchdog;
 				}
 			}
 		}
-		return executor;
+		return watchdog;
 	}
 
 	@Override
 	public void close() {
-		ScheduledExecutorService executor = this.watchdog;
-		if (executor != null) {
-			executor.shutdownNow();
+		TimeoutWatchdog watchdog = this.watchdog;
+		if (watchdog != null) {
+			watchdog.close();
 		}
 	}
 
@@ -288,55 +274,6 @@ public final class InvocationPipeline implements AutoCloseable {
 		else {
 			MDC.remove(key);
 		}
-	}
-
-	/**
-	 * Interrupts the invoking thread at the deadline, unless the attempt finished first. The
-	 * monitor makes "finished" and "timed out" mutually exclusive, and guarantees the interrupt
-	 * has been delivered before {@link #disarm()} clears it.
-	 */
-	private static final class TimeoutGuard implements Runnable {
-
-		private final Thread thread;
-
-		private ScheduledFuture<?> future;
-
-		private boolean done;
-
-		private boolean timedOut;
-
-		TimeoutGuard(Thread thread) {
-			this.thread = thread;
-		}
-
-		void arm(ScheduledExecutorService executor, Duration timeout) {
-			this.future = executor.schedule(this, timeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
-
-		@Override
-		public synchronized void run() {
-			if (!this.done) {
-				this.timedOut = true;
-				this.thread.interrupt();
-			}
-		}
-
-		/** Returns whether the attempt timed out; clears the interrupt it caused. */
-		boolean disarm() {
-			boolean result;
-			synchronized (this) {
-				this.done = true;
-				result = this.timedOut;
-			}
-			if (result) {
-				Thread.interrupted();
-			}
-			else {
-				this.future.cancel(false);
-			}
-			return result;
-		}
-
 	}
 
 	public static final class Builder {

@@ -1,0 +1,101 @@
+package dev.funcboot.functions.pipeline;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class TimeoutWatchdogTests {
+
+	private final TimeoutWatchdog watchdog = new TimeoutWatchdog();
+
+	@AfterEach
+	void close() {
+		this.watchdog.close();
+		Thread.interrupted();
+	}
+
+	@Test
+	void shortDeadlineArmedWhileTheWatchdogSleepsOnALongOneStillInterruptsOnTime() throws Exception {
+		Thread sleeper = new Thread(() -> {
+			TimeoutWatchdog.Guard guard = this.watchdog.arm(Duration.ofMinutes(10));
+			try {
+				new CountDownLatch(1).await();
+			}
+			catch (InterruptedException ex) {
+				// released by the test
+			}
+			guard.disarm();
+		});
+		sleeper.start();
+		await().until(() -> this.watchdog.guardCount() == 1);
+		long start = System.nanoTime();
+		TimeoutWatchdog.Guard guard = this.watchdog.arm(Duration.ofMillis(50));
+		boolean interrupted;
+		try {
+			new CountDownLatch(1).await(10, TimeUnit.SECONDS);
+			interrupted = false;
+		}
+		catch (InterruptedException ex) {
+			interrupted = true;
+		}
+		long elapsed = System.nanoTime() - start;
+		assertThat(interrupted).isTrue();
+		assertThat(guard.disarm()).isTrue();
+		// woken for this deadline, not at its next regular look (up to a second later)
+		assertThat(elapsed).isLessThan(TimeoutWatchdog.MAX_SLEEP);
+		assertThat(Thread.currentThread().isInterrupted()).isFalse();
+		sleeper.interrupt();
+		sleeper.join();
+	}
+
+	@Test
+	void attemptThatFinishesInTimeIsNeverInterrupted() throws Exception {
+		for (int i = 0; i < 10_000; i++) {
+			TimeoutWatchdog.Guard guard = this.watchdog.arm(Duration.ofSeconds(30));
+			assertThat(guard.disarm()).isFalse();
+		}
+		Thread.sleep(50);
+		assertThat(Thread.currentThread().isInterrupted()).isFalse();
+		// one reusable guard for this thread, however many attempts it made
+		assertThat(this.watchdog.guardCount()).isEqualTo(1);
+	}
+
+	@Test
+	void nestedAttemptTimesOutOnItsOwnAndLeavesTheOuterOneRunning() {
+		TimeoutWatchdog.Guard outer = this.watchdog.arm(Duration.ofSeconds(30));
+		TimeoutWatchdog.Guard inner = this.watchdog.arm(Duration.ofMillis(20));
+		assertThat(inner).isNotSameAs(outer);
+		boolean interrupted;
+		try {
+			new CountDownLatch(1).await(10, TimeUnit.SECONDS);
+			interrupted = false;
+		}
+		catch (InterruptedException ex) {
+			interrupted = true;
+		}
+		assertThat(interrupted).isTrue();
+		assertThat(inner.disarm()).isTrue();
+		assertThat(this.watchdog.guardCount()).isEqualTo(1);
+		assertThat(outer.disarm()).isFalse();
+		assertThat(Thread.currentThread().isInterrupted()).isFalse();
+	}
+
+	@Test
+	void guardsOfThreadsThatEndedAreDropped() throws Exception {
+		Thread worker = new Thread(() -> this.watchdog.arm(Duration.ofMillis(200)).disarm());
+		worker.start();
+		worker.join();
+		assertThat(this.watchdog.guardCount()).isEqualTo(1);
+		// the next look, at the latest a second later, drops the dead thread's guard
+		this.watchdog.arm(Duration.ofMillis(1)).disarm();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.watchdog.guardCount() == 1
+				&& this.watchdog.guardsOf(worker) == 0);
+	}
+
+}
