@@ -15,11 +15,13 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
 
 /**
- * One poll's records for a batch function, settled together with the container's
- * {@link Acknowledgment}: all committed, or all sought back. Records dead-lettered on their own
- * (undecodable) are remembered, so a batch that comes again does not dead-letter them twice.
+ * One poll's records, settled with the container's {@link Acknowledgment}. For a batch function
+ * together: all committed, or all sought back; records dead-lettered on their own (undecodable)
+ * are remembered, so a batch that comes again does not dead-letter them twice. For a function
+ * taking one record ({@link StreamDelivery.Polled}), record by record: a retry commits the records
+ * before the failed one and seeks back to it.
  */
-final class KafkaBatchDelivery implements StreamDelivery {
+final class KafkaBatchDelivery implements StreamDelivery.Polled {
 
 	/** Marks a record that was dead-lettered while its batch was retried. */
 	private static final int DEAD_LETTERED = -1;
@@ -91,6 +93,21 @@ final class KafkaBatchDelivery implements StreamDelivery {
 	@Override
 	public int attempt() {
 		return this.attempt;
+	}
+
+	@Override
+	public int attempt(int index) {
+		return Math.max(0, this.attempts.getOrDefault(this.keys.get(index), 0)) + 1;
+	}
+
+	@Override
+	public void redeliverFrom(int index, Duration delay) {
+		for (int i = 0; i < index; i++) {
+			this.attempts.remove(this.keys.get(i));
+		}
+		this.attempts.put(this.keys.get(index), attempt(index));
+		// commits the offsets before the index and seeks each partition back to its first record left
+		this.acknowledgment.nack(index, delay);
 	}
 
 	/** Whether the record was dead-lettered in an earlier delivery of this batch. */

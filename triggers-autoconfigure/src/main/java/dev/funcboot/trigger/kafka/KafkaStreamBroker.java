@@ -22,8 +22,10 @@ import org.springframework.messaging.MessageChannel;
 /**
  * Kafka through Spring Cloud Stream's Kafka binder (also an event hub's Kafka endpoint): manual
  * acknowledgment, so an offset is committed only after its record completed or was dead-lettered;
- * a retry seeks the partition back to the failed record ({@code nack}), which keeps the
- * partition's order; dead letters go to {@code error.<topic>.<group>} (the binder's own DLQ
+ * the binder hands over whole polls (batch mode), also to functions that take one record, which
+ * are invoked once per record, in order, with one commit per poll; a retry commits the records
+ * before the failed one and seeks the partition back to it ({@code nack(index)}), which keeps
+ * the partition's order; dead letters go to {@code error.<topic>.<group>} (the binder's own DLQ
  * naming) through a synchronous producer, with the reason in {@code x-funcboot-*} headers and the
  * original headers and key.
  *
@@ -47,6 +49,12 @@ public final class KafkaStreamBroker implements StreamBroker {
 
 	@Override
 	public boolean supportsBatches() {
+		return true;
+	}
+
+	/** Polls come whole: one conversion and one commit per poll, one invocation per record. */
+	@Override
+	public boolean consumesPolls() {
 		return true;
 	}
 

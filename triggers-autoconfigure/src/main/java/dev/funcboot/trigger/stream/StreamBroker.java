@@ -32,6 +32,15 @@ public interface StreamBroker {
 	}
 
 	/**
+	 * Whether the binder consumes whole polls for a function that takes one message, so that the
+	 * binder's per-message work (conversion, channel dispatch) and the commit are paid once per
+	 * poll; {@link #delivery} then returns a {@link StreamDelivery.Polled}.
+	 */
+	default boolean consumesPolls() {
+		return false;
+	}
+
+	/**
 	 * The binder's extended consumer properties (e.g. {@code KafkaConsumerProperties}) with manual
 	 * settlement and the trigger's options.
 	 * @param function the function's name

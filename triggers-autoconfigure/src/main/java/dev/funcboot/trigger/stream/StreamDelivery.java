@@ -34,6 +34,26 @@ public interface StreamDelivery {
 	boolean deadLetter(int index, DeadLetter deadLetter);
 
 	/**
+	 * A poll's records for a function that takes one message: the handler invokes the function for
+	 * each record in order and settles each on its own, and the broker settles the poll in one go
+	 * (one offset commit for the lot). Brokers that deliver polls
+	 * ({@link StreamBroker#consumesPolls()}) return this for a single-message function.
+	 */
+	interface Polled extends StreamDelivery {
+
+		/** The attempt number of one record. */
+		int attempt(int index);
+
+		/**
+		 * Settles the records before {@code index} (done or dead-lettered) and asks for the record at
+		 * {@code index} and those after it again after the delay, the one at {@code index} as its
+		 * next attempt, in order.
+		 */
+		void redeliverFrom(int index, Duration delay);
+
+	}
+
+	/**
 	 * One received record.
 	 * @param payload its body
 	 * @param metadata what the function's invocation context shows: broker coordinates

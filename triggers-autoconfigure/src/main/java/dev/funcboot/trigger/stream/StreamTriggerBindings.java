@@ -112,10 +112,10 @@ final class StreamTriggerBindings implements SmartLifecycle {
 		String group = this.bindingProperties.bindingValue(input, "group", broker.group(trigger));
 		Object extension = broker.consumerExtension(trigger, function.name(), batch, this.properties);
 		this.consumers.add(binder.bindConsumer(destination, group.isEmpty() ? null : group, channel,
-				this.bindingProperties.consumer(input, function, extension, batch, broker)));
+				this.bindingProperties.consumer(input, function, extension, batch || broker.consumesPolls(), broker)));
 		logger.info("Broker function '" + function.name() + "': " + trigger.type() + " '" + destination + "'"
 				+ (group.isEmpty() ? "" : " (group '" + group + "')") + " through binder '" + binderName + "'"
-				+ (batch ? ", in batches" : "") + (outputs.isEmpty() ? "" : ", outputs " + function.outputs())
+				+ (batch ? ", in batches" : broker.consumesPolls() ? ", one invocation per message of each poll" : "") + (outputs.isEmpty() ? "" : ", outputs " + function.outputs())
 				+ ((deadLetter != null) ? ", dead letters to '" + deadLetter + "'" : ""));
 	}
 

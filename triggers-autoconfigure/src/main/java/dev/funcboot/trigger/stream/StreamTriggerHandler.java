@@ -1,5 +1,6 @@
 package dev.funcboot.trigger.stream;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,9 @@ import org.springframework.messaging.MessageHandler;
 final class StreamTriggerHandler implements MessageHandler {
 
 	private static final Log logger = LogFactory.getLog(StreamTriggerHandler.class);
+
+	/** When a record whose dead-lettering failed comes again. */
+	static final Duration SETTLEMENT_RETRY = Duration.ofSeconds(1);
 
 	private final FunctionBinding binding;
 
@@ -80,6 +84,10 @@ final class StreamTriggerHandler implements MessageHandler {
 	}
 
 	private void handle(StreamDelivery delivery) {
+		if (!this.decoder.isBatch() && delivery instanceof StreamDelivery.Polled polled) {
+			handlePoll(polled);
+			return;
+		}
 		List<StreamDelivery.Record> records = delivery.records();
 		int attempt = delivery.attempt();
 		List<Integer> invoked = new ArrayList<>();
@@ -139,6 +147,53 @@ final class StreamTriggerHandler implements MessageHandler {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A poll for a function that takes one message: one invocation per record, in order. A record
+	 * to retry has the broker deliver it and the rest of the poll again (the records before it are
+	 * settled), so the partition's order holds; the poll is acknowledged once at the end.
+	 */
+	private void handlePoll(StreamDelivery.Polled poll) {
+		List<StreamDelivery.Record> records = poll.records();
+		for (int index = 0; index < records.size(); index++) {
+			StreamDelivery.Record record = records.get(index);
+			int attempt = poll.attempt(index);
+			InvocationContext context = new InvocationContext(InvocationIds.next(), this.binding.name(),
+					this.trigger.type(), record.metadata(), null, attempt);
+			InvocationResult result = sendOutputs(this.pipeline.invoke(context, this.binding.policy(),
+					(ctx) -> this.handle.call(this.decoder.decode(record.payload()))), headers(record));
+			StreamSettlement settlement = StreamSettlement.of(result, attempt, this.retries);
+			switch (settlement.action()) {
+				case COMPLETE -> this.counts.completed(1);
+				case DEAD_LETTER -> {
+					logger.error("Broker function '" + this.binding.name() + "' dead-letters a message of '"
+							+ this.trigger.destination() + "' (invocation " + context.invocationId() + "): "
+							+ settlement.reason(), result.error());
+					try {
+						deadLetter(poll, index, settlement.reason(), attempt, context.invocationId());
+					}
+					catch (RuntimeException ex) {
+						// not dead-lettered: the record and the rest of the poll come again, nothing skipped
+						this.counts.settlementFailed();
+						logger.error("Broker function '" + this.binding.name() + "' could not dead-letter a message of '"
+								+ this.trigger.destination() + "'; it comes again in " + SETTLEMENT_RETRY, ex);
+						poll.redeliverFrom(index, SETTLEMENT_RETRY);
+						return;
+					}
+				}
+				default -> {
+					logger.warn("Broker function '" + this.binding.name() + "' attempt " + attempt + " of "
+							+ this.retries.maxAttempts() + " ended " + result.outcome().tag() + " (invocation "
+							+ context.invocationId() + "); retrying in " + settlement.delay() + ": "
+							+ settlement.reason(), result.error());
+					this.counts.retried(1);
+					poll.redeliverFrom(index, settlement.delay());
+					return;
+				}
+			}
+		}
+		poll.complete();
 	}
 
 	private void deadLetter(StreamDelivery delivery, int index, String reason, int attempt, String invocationId) {

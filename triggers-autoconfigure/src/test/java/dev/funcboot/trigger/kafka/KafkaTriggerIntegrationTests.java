@@ -71,6 +71,51 @@ class KafkaTriggerIntegrationTests extends AbstractTriggerIntegrationTests {
 	}
 
 	@Test
+	void aRetryInTheMiddleOfAPollKeepsThePartitionsOrderAndRunsNoRecordTwice() {
+		String topic = uniqueDestination("ordered");
+		// one poll of five; the third fails once
+		for (String id : List.of("o-1", "o-2", "o-3", "o-4", "o-5")) {
+			send(topic, order(id, id.equals("o-3") ? 1 : 0));
+		}
+		Map<String, String> properties = new LinkedHashMap<>(triggerProperties("flaky", topic));
+		properties.putAll(batchProperties("flaky", 10));
+		properties.put("funcboot.functions.flaky.retry.strategy", "fixed-delay");
+		properties.put("funcboot.functions.flaky.retry.max-attempts", "3");
+		properties.put("funcboot.functions.flaky.retry.delay", "200ms");
+		start(properties);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completed().size() == 5);
+		await().atMost(Duration.ofSeconds(30)).until(() -> pending(topic) == 0);
+		assertThat(this.recorder.completed()).containsExactly("o-1", "o-2", "o-3", "o-4", "o-5");
+		// the records before the failed one were committed, not run again; the ones after waited for it
+		assertThat(List.of("o-1", "o-2", "o-4", "o-5")).allSatisfy((id) -> assertThat(this.recorder.attempts(id)).isOne());
+		assertThat(this.recorder.attempts("o-3")).isEqualTo(2);
+		assertThat(this.recorder.awaitContexts("flaky", 6)).extracting(InvocationContext::attempt)
+			.containsExactly(1, 1, 1, 2, 1, 1);
+		assertThat(deadLetters(topic)).isEmpty();
+	}
+
+	@Test
+	void aPoisonRecordInTheMiddleOfAPollIsDeadLetteredAndTheOthersRunOnce() {
+		String topic = uniqueDestination("mixed");
+		send(topic, order("m-1", 1));
+		send(topic, "{\"id\": \"m-2\", \"quantity\": \"many\"}");
+		send(topic, order("m-3", 1));
+		Map<String, String> properties = new LinkedHashMap<>(triggerProperties("accept", topic));
+		properties.putAll(batchProperties("accept", 10));
+		start(properties);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completed().size() == 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> pending(topic) == 0);
+		assertThat(this.recorder.completed()).containsExactly("m-1", "m-3");
+		assertThat(this.recorder.attempts("m-1")).isOne();
+		assertThat(this.recorder.attempts("m-3")).isOne();
+		assertThat(deadLetters(topic)).singleElement().satisfies((letter) -> {
+			assertThat(letter.body()).contains("m-2");
+			assertThat(letter.reason()).contains("InputConversionException").contains("quantity");
+			assertThat(letter.attempts()).isOne();
+		});
+	}
+
+	@Test
 	void theInvocationContextShowsTheRecordAndAllItsHeadersAsStrings() {
 		String topic = uniqueDestination("headers");
 		start(triggerProperties("accept", topic));
