@@ -51,9 +51,11 @@ public class FunctionsAutoConfiguration {
 	@ConditionalOnMissingBean
 	InvocationPipeline funcbootInvocationPipeline(ObjectProvider<ObservationRegistry> observationRegistry,
 			Clock clock, FunctionStatistics statistics, ObjectProvider<InvocationListener> listeners,
-			ObjectProvider<ErrorClassifier> classifier, ObjectProvider<Sleeper> sleeper) {
+			ObjectProvider<ErrorClassifier> classifier, ObjectProvider<Sleeper> sleeper,
+			org.springframework.beans.factory.ListableBeanFactory beanFactory, Environment environment) {
 		InvocationPipeline.Builder builder = InvocationPipeline.builder()
-			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.observationRegistry(observeInvocations(environment, beanFactory)
+					? observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP)
 			.clock(clock)
 			.errorClassifier(classifier.getIfAvailable(() -> ErrorClassifier.DEFAULT))
 			.sleeper(sleeper.getIfAvailable(() -> Sleeper.SYSTEM))
@@ -61,6 +63,36 @@ public class FunctionsAutoConfiguration {
 		// the statistics bean is itself an InvocationListener bean: add it once
 		listeners.orderedStream().filter((listener) -> listener != statistics).forEach(builder::listener);
 		return builder.build();
+	}
+
+	/**
+	 * Whether invocations are observations ({@code funcboot.observations.invocations}): {@code auto}
+	 * (the default) when a tracer is configured, so each invocation is a span; {@code always} (for
+	 * other observation handlers); {@code never}. Metrics do not need it: they come from the
+	 * pipeline's listeners. Spring Kafka and Spring AMQP make the same choice for their listeners.
+	 */
+	static boolean observeInvocations(Environment environment,
+			org.springframework.beans.factory.ListableBeanFactory beanFactory) {
+		String mode = environment.getProperty("funcboot.observations.invocations", "auto").trim().toLowerCase(java.util.Locale.ROOT);
+		return switch (mode) {
+			case "always" -> true;
+			case "never" -> false;
+			case "auto" -> org.springframework.util.ClassUtils.isPresent("io.micrometer.tracing.Tracer",
+					FunctionsAutoConfiguration.class.getClassLoader()) && Tracing.hasTracer(beanFactory);
+			default -> throw new IllegalStateException("funcboot.observations.invocations is '" + mode
+					+ "'; use auto (observed when a tracer is configured), always or never");
+		};
+	}
+
+	/** Kept apart so that the tracer's class is only loaded when it is present. */
+	private static final class Tracing {
+
+		static boolean hasTracer(org.springframework.beans.factory.ListableBeanFactory beanFactory) {
+			io.micrometer.tracing.Tracer tracer = beanFactory.getBeanProvider(io.micrometer.tracing.Tracer.class)
+				.getIfAvailable();
+			return tracer != null && tracer != io.micrometer.tracing.Tracer.NOOP;
+		}
+
 	}
 
 	@Bean

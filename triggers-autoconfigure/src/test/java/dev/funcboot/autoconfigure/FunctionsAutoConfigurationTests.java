@@ -136,6 +136,24 @@ class FunctionsAutoConfigurationTests {
 	}
 
 	@Test
+	void invocationsAreObservationsOnlyWithATracerUnlessToldOtherwise() {
+		org.springframework.beans.factory.support.DefaultListableBeanFactory beans = new org.springframework.beans.factory.support.DefaultListableBeanFactory();
+		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment();
+		assertThat(FunctionsAutoConfiguration.observeInvocations(environment, beans)).isFalse();
+		beans.registerSingleton("tracer", io.micrometer.tracing.Tracer.NOOP);
+		assertThat(FunctionsAutoConfiguration.observeInvocations(environment, beans)).as("a no-op tracer").isFalse();
+		environment.setProperty("funcboot.observations.invocations", "always");
+		assertThat(FunctionsAutoConfiguration.observeInvocations(environment, beans)).isTrue();
+		environment.setProperty("funcboot.observations.invocations", "never");
+		assertThat(FunctionsAutoConfiguration.observeInvocations(environment, beans)).isFalse();
+		environment.setProperty("funcboot.observations.invocations", "sometimes");
+		org.assertj.core.api.Assertions
+			.assertThatIllegalStateException()
+			.isThrownBy(() -> FunctionsAutoConfiguration.observeInvocations(environment, beans))
+			.withMessageContaining("auto");
+	}
+
+	@Test
 	void unknownFunctionFailsStartupListingTheKnownOnes() {
 		this.runner
 			.withPropertyValues("orders.route=orders", "funcboot.functions.ghost.definition=nothere",

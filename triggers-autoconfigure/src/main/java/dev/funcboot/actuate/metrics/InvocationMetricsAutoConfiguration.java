@@ -4,28 +4,32 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.MeterObservationHandler;
 import io.micrometer.observation.Observation;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
- * Serves Funcboot's invocation metrics from cached meters: wraps the application's
- * {@link MeterObservationHandler} (the one Spring Boot configures, or the application's own) in an
- * {@link InvocationMeterObservationHandler}. {@code funcboot.metrics.cached-invocation-meters=false}
- * leaves the handler as it is.
+ * Funcboot's invocation metrics ({@link InvocationMetrics}, a listener of the invocation
+ * pipeline) wherever there is a {@link MeterRegistry}; the application's meter observation
+ * handler is wrapped so it leaves the invocations to them.
  */
-@AutoConfiguration
+@AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class },
+		afterName = "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration")
 @ConditionalOnClass({ MeterRegistry.class, MeterObservationHandler.class, Observation.class })
-@ConditionalOnBooleanProperty(name = "funcboot.metrics.cached-invocation-meters", matchIfMissing = true)
 public class InvocationMetricsAutoConfiguration {
 
 	@Bean
-	static BeanPostProcessor funcbootInvocationMeterHandlerPostProcessor(ObjectProvider<MeterRegistry> registry,
-			Environment environment) {
+	@ConditionalOnBean(MeterRegistry.class)
+	InvocationMetrics funcbootInvocationMetrics(MeterRegistry registry) {
+		return new InvocationMetrics(registry);
+	}
+
+	@Bean
+	static BeanPostProcessor funcbootInvocationMeterHandlerPostProcessor() {
 		return new BeanPostProcessor() {
 
 			@Override
@@ -33,13 +37,7 @@ public class InvocationMetricsAutoConfiguration {
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof MeterObservationHandler<?> handler
 						&& !(bean instanceof InvocationMeterObservationHandler)) {
-					MeterRegistry meterRegistry = registry.getIfAvailable();
-					if (meterRegistry != null) {
-						boolean longTaskTimers = environment
-							.getProperty("management.observations.long-task-timer.enabled", Boolean.class, true);
-						return new InvocationMeterObservationHandler(
-								(MeterObservationHandler<Observation.Context>) handler, meterRegistry, longTaskTimers);
-					}
+					return new InvocationMeterObservationHandler((MeterObservationHandler<Observation.Context>) handler);
 				}
 				return bean;
 			}

@@ -1,16 +1,11 @@
 package dev.funcboot.actuate.metrics;
 
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import dev.funcboot.functions.InvocationContext;
 import dev.funcboot.functions.pipeline.FunctionPolicy;
 import dev.funcboot.functions.pipeline.InvocationPipeline;
 import dev.funcboot.functions.pipeline.RetryPolicy;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
@@ -19,56 +14,62 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** {@link InvocationMetrics} and {@link InvocationMeterObservationHandler}. */
 class InvocationMeterObservationHandlerTests {
 
-	/** The same invocations against Micrometer's own handler and against the cached one. */
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
 	@Test
-	void makesTheSameMetersAsMicrometersOwnHandler() {
-		SimpleMeterRegistry plain = new SimpleMeterRegistry();
-		run(pipeline(plain, new DefaultMeterObservationHandler(plain)));
-		SimpleMeterRegistry cached = new SimpleMeterRegistry();
-		run(pipeline(cached, new InvocationMeterObservationHandler(new DefaultMeterObservationHandler(cached), cached,
-				true)));
-		assertThat(meters(cached)).isEqualTo(meters(plain)).containsKeys(
-				"funcboot.invocation[error=none, function=orders, outcome=success, trigger=queue]",
-				"funcboot.invocation[error=IllegalStateException, function=orders, outcome=failure, trigger=queue]",
-				"funcboot.invocation.active[function=orders, trigger=queue]", "other[error=none]");
-		assertThat(cached.get("funcboot.invocation").tag("outcome", "success").timer().count()).isEqualTo(3);
-		assertThat(cached.get("funcboot.invocation.active").longTaskTimer().activeTasks()).isZero();
+	void everyAttemptIsTimedByFunctionTriggerOutcomeAndError() {
+		InvocationPipeline pipeline = InvocationPipeline.builder().listener(new InvocationMetrics(this.registry)).build();
+		run(pipeline);
+		assertThat(timer("success", "none")).isEqualTo(3);
+		assertThat(timer("failure", "IllegalStateException")).isEqualTo(1);
+		assertThat(this.registry.get("funcboot.invocation").timers()).hasSize(2);
+		assertThat(this.registry.get("funcboot.invocation.active").tags("function", "orders", "trigger", "queue")
+			.gauge()
+			.value()).isZero();
 	}
 
 	@Test
-	void longTaskTimersCanBeLeftOut() {
-		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		run(pipeline(registry, new InvocationMeterObservationHandler(
-				new DefaultMeterObservationHandler(registry, DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER),
-				registry, false)));
-		assertThat(registry.find("funcboot.invocation.active").meters()).isEmpty();
-		assertThat(registry.find("other.active").meters()).isEmpty();
-		assertThat(registry.get("funcboot.invocation").timers()).hasSize(2);
-	}
-
-	@Test
-	void activeInvocationsAreCountedWhileTheyRun() {
-		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		InvocationPipeline pipeline = pipeline(registry,
-				new InvocationMeterObservationHandler(new DefaultMeterObservationHandler(registry), registry, true));
-		pipeline.invoke(context(), FunctionPolicy.DEFAULT, (ctx) -> {
-			assertThat(registry.get("funcboot.invocation.active").longTaskTimer().activeTasks()).isEqualTo(1);
+	void activeInvocationsAreCountedWhileTheyRunAndRejectionsAreTimedOnly() {
+		InvocationPipeline pipeline = InvocationPipeline.builder().listener(new InvocationMetrics(this.registry)).build();
+		FunctionPolicy limited = new FunctionPolicy(null, RetryPolicy.NONE, 1);
+		pipeline.invoke(context(), limited, (ctx) -> {
+			assertThat(this.registry.get("funcboot.invocation.active").gauge().value()).isEqualTo(1);
+			// a second invocation while the only permit is taken
+			assertThat(pipeline.invoke(context(), limited, (inner) -> "never").outcome().tag()).isEqualTo("rejected");
 			return null;
 		});
-		assertThat(registry.get("funcboot.invocation.active").longTaskTimer().activeTasks()).isZero();
-		Timer timer = registry.get("funcboot.invocation").timer();
-		assertThat(timer.count()).isEqualTo(1);
+		assertThat(this.registry.get("funcboot.invocation.active").gauge().value()).isZero();
+		assertThat(timer("rejected", "ConcurrencyLimitExceededException")).isEqualTo(1);
+		assertThat(timer("success", "none")).isEqualTo(1);
 	}
 
-	private static InvocationPipeline pipeline(MeterRegistry registry,
-			io.micrometer.core.instrument.observation.MeterObservationHandler<Observation.Context> handler) {
+	@Test
+	void observedInvocationsAreLeftToTheListenerAndEverythingElseToBootsHandler() {
 		ObservationRegistry observations = ObservationRegistry.create();
-		observations.observationConfig().observationHandler(handler);
-		// the other observation of the run, made once per pipeline
+		observations.observationConfig()
+			.observationHandler(new InvocationMeterObservationHandler(new DefaultMeterObservationHandler(this.registry)));
+		InvocationPipeline pipeline = InvocationPipeline.builder()
+			.observationRegistry(observations)
+			.listener(new InvocationMetrics(this.registry))
+			.build();
+		run(pipeline);
 		Observation.createNotStarted("other", observations).start().stop();
-		return InvocationPipeline.builder().observationRegistry(observations).build();
+		// one timer per tag set, each counted once: the observation handler made none of them
+		assertThat(timer("success", "none")).isEqualTo(3);
+		assertThat(this.registry.get("funcboot.invocation").timers()).hasSize(2);
+		assertThat(this.registry.find("funcboot.invocation.active").longTaskTimers()).isEmpty();
+		assertThat(this.registry.get("other").timer().count()).isEqualTo(1);
+		assertThat(this.registry.get("other.active").longTaskTimer()).isNotNull();
+	}
+
+	private long timer(String outcome, String error) {
+		return this.registry.get("funcboot.invocation")
+			.tags("function", "orders", "trigger", "queue", "outcome", outcome, "error", error)
+			.timer()
+			.count();
 	}
 
 	private static void run(InvocationPipeline pipeline) {
@@ -85,16 +86,5 @@ class InvocationMeterObservationHandlerTests {
 		return new InvocationContext("id-1", "orders", "queue", Map.of(), null, 1);
 	}
 
-	/** Every meter as name[tags] with its kind and count. */
-	private static Map<String, String> meters(MeterRegistry registry) {
-		return registry.getMeters().stream().collect(Collectors.toMap(
-				(meter) -> meter.getId().getName() + meter.getId().getTags().stream()
-					.map((tag) -> tag.getKey() + "=" + tag.getValue()).toList(),
-				(meter) -> meter.getId().getType() + " " + count(meter)));
-	}
-
-	private static String count(Meter meter) {
-		return (meter instanceof Timer timer) ? String.valueOf(timer.count()) : List.of().toString();
-	}
 
 }

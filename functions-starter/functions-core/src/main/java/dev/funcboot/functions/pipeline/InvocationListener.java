@@ -1,9 +1,20 @@
 package dev.funcboot.functions.pipeline;
 
-/** Told about every finished attempt, for statistics and health. Must be fast and thread-safe. */
+/**
+ * Told about every attempt, for statistics, metrics and health. Must be fast and thread-safe: it
+ * runs on the invoking thread, for every message.
+ */
 @FunctionalInterface
 public interface InvocationListener {
 
+	/**
+	 * An attempt starts (it passed the concurrency limit). Every started attempt ends with
+	 * {@link #onAttempt}; a rejected one only gets {@link #onAttempt}.
+	 */
+	default void onStart(dev.funcboot.functions.InvocationContext context) {
+	}
+
+	/** An attempt ended, or was rejected by the concurrency limit ({@link InvocationOutcome#REJECTED}). */
 	void onAttempt(InvocationResult result, long durationNanos);
 
 }

@@ -23,8 +23,11 @@ import org.slf4j.MDC;
 
 /**
  * The one place where cross-cutting behaviour of every trigger lives: MDC, the
- * {@code funcboot.invocation} observation (metrics and traces, tagged function, trigger and
- * outcome), timeout, concurrency limit, retries and error classification.
+ * {@code funcboot.invocation} observation (traces, tagged function, trigger and outcome), the
+ * listeners (statistics, metrics), timeout, concurrency limit, retries and error classification.
+ * With the no-op observation registry no observation is made at all: an invocation then costs
+ * a few hundred nanoseconds, which a broker function taking hundreds of thousands of messages a
+ * second needs.
  *
  * <p>An attempt runs on the caller's thread; a timeout interrupts that thread at the deadline
  * and the attempt ends as {@link InvocationOutcome#TIMEOUT} even if the function ignores the
@@ -85,14 +88,16 @@ public final class InvocationPipeline implements AutoCloseable {
 			InvocationResult rejected = new InvocationResult(context, InvocationOutcome.REJECTED, null,
 					new ConcurrencyLimitExceededException(context.functionName(), policy.maxConcurrency()),
 					context.attempt(), false);
-			// observed too, so metrics show the rejected outcome
-			Observation.createNotStarted(OBSERVATION_NAME, this.observationRegistry)
-				.contextualName("funcboot " + context.functionName())
-				.lowCardinalityKeyValue("function", context.functionName())
-				.lowCardinalityKeyValue("trigger", context.trigger())
-				.lowCardinalityKeyValue("outcome", InvocationOutcome.REJECTED.tag())
-				.start()
-				.stop();
+			// observed too, so observers see the rejected outcome
+			if (!this.observationRegistry.isNoop()) {
+				Observation.createNotStarted(OBSERVATION_NAME, this.observationRegistry)
+					.contextualName("funcboot " + context.functionName())
+					.lowCardinalityKeyValue("function", context.functionName())
+					.lowCardinalityKeyValue("trigger", context.trigger())
+					.lowCardinalityKeyValue("outcome", InvocationOutcome.REJECTED.tag())
+					.start()
+					.stop();
+			}
 			record(rejected, start);
 			return rejected;
 		}
@@ -141,6 +146,20 @@ public final class InvocationPipeline implements AutoCloseable {
 	}
 
 	private InvocationResult observe(InvocationContext context, FunctionPolicy policy, FunctionCall call, long start) {
+		for (InvocationListener listener : this.listeners) {
+			try {
+				listener.onStart(context);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Invocation listener {} failed", listener, ex);
+			}
+		}
+		if (this.observationRegistry.isNoop()) {
+			// nothing observes: no observation to make (metrics come from the listeners)
+			InvocationResult result = withMdc(context, () -> attempt(context, policy, call));
+			record(result, start);
+			return result;
+		}
 		Observation observation = Observation
 			.createNotStarted(OBSERVATION_NAME, () -> observationContext(context), this.observationRegistry)
 			.contextualName("funcboot " + context.functionName())
@@ -148,20 +167,9 @@ public final class InvocationPipeline implements AutoCloseable {
 			.lowCardinalityKeyValue("trigger", context.trigger())
 			.highCardinalityKeyValue("invocation.id", context.invocationId())
 			.start();
-		String previousId = MDC.get(MDC_INVOCATION_ID);
-		String previousFunction = MDC.get(MDC_FUNCTION);
-		String previousTrigger = MDC.get(MDC_TRIGGER);
-		MDC.put(MDC_INVOCATION_ID, context.invocationId());
-		MDC.put(MDC_FUNCTION, context.functionName());
-		MDC.put(MDC_TRIGGER, context.trigger());
 		InvocationResult result;
 		try (Observation.Scope scope = observation.openScope()) {
-			result = attempt(context, policy, call);
-		}
-		finally {
-			restore(MDC_INVOCATION_ID, previousId);
-			restore(MDC_FUNCTION, previousFunction);
-			restore(MDC_TRIGGER, previousTrigger);
+			result = withMdc(context, () -> attempt(context, policy, call));
 		}
 		if (result.error() != null) {
 			observation.error(result.error());
@@ -169,6 +177,23 @@ public final class InvocationPipeline implements AutoCloseable {
 		observation.lowCardinalityKeyValue("outcome", result.outcome().tag()).stop();
 		record(result, start);
 		return result;
+	}
+
+	private static InvocationResult withMdc(InvocationContext context, java.util.function.Supplier<InvocationResult> attempt) {
+		String previousId = MDC.get(MDC_INVOCATION_ID);
+		String previousFunction = MDC.get(MDC_FUNCTION);
+		String previousTrigger = MDC.get(MDC_TRIGGER);
+		MDC.put(MDC_INVOCATION_ID, context.invocationId());
+		MDC.put(MDC_FUNCTION, context.functionName());
+		MDC.put(MDC_TRIGGER, context.trigger());
+		try {
+			return attempt.get();
+		}
+		finally {
+			restore(MDC_INVOCATION_ID, previousId);
+			restore(MDC_FUNCTION, previousFunction);
+			restore(MDC_TRIGGER, previousTrigger);
+		}
 	}
 
 	/**
