@@ -65,7 +65,7 @@ esac
 : "${INFERENCE_JAVA_OPTS:=}"               # JVM options of the inference benchmark
 : "${FASTSTART_RUNS:=5}"          # measured starts per variant, alternating variants
 : "${FASTSTART_WARMUP_RUNS:=1}"   # starts per variant before measuring
-: "${BROKER_MESSAGES:=50000}"   # messages per side per round (kafka, rabbit)
+: "${BROKER_MESSAGES:=300000}"  # messages per side per round (kafka, rabbit); enough for steady state
 : "${BROKER_ROUNDS:=3}"          # measured rounds per broker, alternating which side drains first
 : "${BROKER_WARMUP_ROUNDS:=1}"   # rounds per broker before measuring
 : "${BROKER_BATCH_SIZE:=500}"    # Kafka max.poll.records / RabbitMQ prefetch, both sides

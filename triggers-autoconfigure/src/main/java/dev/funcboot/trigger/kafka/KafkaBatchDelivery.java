@@ -28,7 +28,8 @@ final class KafkaBatchDelivery implements StreamDelivery.Polled {
 
 	private final List<Record> records;
 
-	private final List<String> keys;
+	/** The records' attempt keys, made only when an attempt is counted or looked up. */
+	private final java.util.function.IntFunction<String> keys;
 
 	private final Acknowledgment acknowledgment;
 
@@ -38,14 +39,21 @@ final class KafkaBatchDelivery implements StreamDelivery.Polled {
 
 	private final int attempt;
 
-	private KafkaBatchDelivery(List<Record> records, List<String> keys, Acknowledgment acknowledgment,
-			MessageChannel deadLetters, Map<String, Integer> attempts) {
+	private KafkaBatchDelivery(List<Record> records, java.util.function.IntFunction<String> keys,
+			Acknowledgment acknowledgment, MessageChannel deadLetters, Map<String, Integer> attempts) {
 		this.records = records;
 		this.keys = keys;
 		this.acknowledgment = acknowledgment;
 		this.deadLetters = deadLetters;
 		this.attempts = attempts;
-		this.attempt = keys.stream().mapToInt((key) -> Math.max(0, attempts.getOrDefault(key, 0))).max().orElse(0) + 1;
+		int highest = 0;
+		// nothing is being retried (the common case): no record has a count to look up
+		if (!attempts.isEmpty()) {
+			for (int i = 0; i < records.size(); i++) {
+				highest = Math.max(highest, attempts.getOrDefault(keys.apply(i), 0));
+			}
+		}
+		this.attempt = highest + 1;
 	}
 
 	static KafkaBatchDelivery of(Message<?> message, StreamTriggerBinding trigger, MessageChannel deadLetters,
@@ -63,17 +71,17 @@ final class KafkaBatchDelivery implements StreamDelivery.Polled {
 		List<?> keys = list(headers, KafkaHeaders.RECEIVED_KEY);
 		List<?> timestamps = list(headers, KafkaHeaders.RECEIVED_TIMESTAMP);
 		List<?> converted = list(headers, KafkaHeaders.BATCH_CONVERTED_HEADERS);
-		List<Record> records = new ArrayList<>();
-		List<String> attemptKeys = new ArrayList<>();
+		List<Record> records = new ArrayList<>(payloads.size());
 		for (int i = 0; i < payloads.size(); i++) {
 			String topic = String.valueOf(at(topics, i));
 			@SuppressWarnings("unchecked")
 			Map<String, Object> own = (at(converted, i) instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
 			records.add(KafkaRecords.record((byte[]) payloads.get(i), topic, at(partitions, i), at(offsets, i),
 					at(keys, i), at(timestamps, i), own));
-			attemptKeys.add(KafkaRecords.key(trigger.group(), topic, at(partitions, i), at(offsets, i)));
 		}
-		return new KafkaBatchDelivery(records, attemptKeys, acknowledgment, deadLetters, attempts);
+		return new KafkaBatchDelivery(records,
+				(i) -> KafkaRecords.key(trigger.group(), at(topics, i), at(partitions, i), at(offsets, i)), acknowledgment,
+				deadLetters, attempts);
 	}
 
 	private static List<?> list(MessageHeaders headers, String name) {
@@ -97,33 +105,39 @@ final class KafkaBatchDelivery implements StreamDelivery.Polled {
 
 	@Override
 	public int attempt(int index) {
-		return Math.max(0, this.attempts.getOrDefault(this.keys.get(index), 0)) + 1;
+		return this.attempts.isEmpty() ? 1 : Math.max(0, this.attempts.getOrDefault(this.keys.apply(index), 0)) + 1;
 	}
 
 	@Override
 	public void redeliverFrom(int index, Duration delay) {
-		for (int i = 0; i < index; i++) {
-			this.attempts.remove(this.keys.get(i));
-		}
-		this.attempts.put(this.keys.get(index), attempt(index));
+		forgetAttempts(index);
+		this.attempts.put(this.keys.apply(index), attempt(index));
 		// commits the offsets before the index and seeks each partition back to its first record left
 		this.acknowledgment.nack(index, delay);
 	}
 
 	/** Whether the record was dead-lettered in an earlier delivery of this batch. */
 	boolean wasDeadLettered(int index) {
-		return this.attempts.getOrDefault(this.keys.get(index), 0) == DEAD_LETTERED;
+		return !this.attempts.isEmpty() && this.attempts.getOrDefault(this.keys.apply(index), 0) == DEAD_LETTERED;
 	}
 
 	@Override
 	public void complete() {
-		this.keys.forEach(this.attempts::remove);
+		forgetAttempts(this.records.size());
 		this.acknowledgment.acknowledge();
+	}
+
+	/** Forgets the counts of the records before the index: they are settled. */
+	private void forgetAttempts(int end) {
+		for (int i = 0; i < end && !this.attempts.isEmpty(); i++) {
+			this.attempts.remove(this.keys.apply(i));
+		}
 	}
 
 	@Override
 	public boolean redeliver(Duration delay) {
-		for (String key : this.keys) {
+		for (int i = 0; i < this.records.size(); i++) {
+			String key = this.keys.apply(i);
 			this.attempts.computeIfPresent(key, (k, value) -> (value == DEAD_LETTERED) ? value : this.attempt);
 			this.attempts.putIfAbsent(key, this.attempt);
 		}
@@ -137,7 +151,7 @@ final class KafkaBatchDelivery implements StreamDelivery.Polled {
 			return false;
 		}
 		KafkaRecords.deadLetter(this.deadLetters, this.records.get(index), deadLetter);
-		this.attempts.put(this.keys.get(index), DEAD_LETTERED);
+		this.attempts.put(this.keys.apply(index), DEAD_LETTERED);
 		return true;
 	}
 
