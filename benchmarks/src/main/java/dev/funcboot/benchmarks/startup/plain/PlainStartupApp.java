@@ -35,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 		"dev.funcboot.trigger.eventhubs.EventHubsTriggerAutoConfiguration",
 		"dev.funcboot.trigger.servicebus.ServiceBusTriggerAutoConfiguration",
 		"dev.funcboot.trigger.cosmos.CosmosTriggerAutoConfiguration",
-		"dev.funcboot.trigger.blob.BlobTriggerAutoConfiguration" })
+		"dev.funcboot.trigger.blob.BlobTriggerAutoConfiguration",
+		"dev.funcboot.actuate.metrics.InvocationMetricsAutoConfiguration" })
 public class PlainStartupApp {
 
 	public static void main(String[] args) {
