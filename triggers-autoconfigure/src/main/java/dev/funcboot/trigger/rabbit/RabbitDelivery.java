@@ -59,9 +59,19 @@ final class RabbitDelivery implements StreamDelivery {
 
 	static RabbitDelivery of(Message<?> message, StreamTriggerBinding trigger, Set<String> retryQueues) {
 		MessageHeaders headers = message.getHeaders();
-		Channel channel = headers.get(AmqpHeaders.CHANNEL, Channel.class);
-		Long tag = headers.get(AmqpHeaders.DELIVERY_TAG, Long.class);
-		if (channel == null || tag == null) {
+		return of((byte[]) message.getPayload(), headers, headers.get(AmqpHeaders.CHANNEL, Channel.class),
+				trigger, retryQueues);
+	}
+
+	/**
+	 * One message of a batch, or a message on its own.
+	 * @param headers its headers as Spring AMQP maps them ({@code amqp_deliveryTag} ...)
+	 * @param channel the consumer's channel, which settles it
+	 */
+	static RabbitDelivery of(byte[] payload, Map<String, Object> headers, Channel channel,
+			StreamTriggerBinding trigger, Set<String> retryQueues) {
+		Object tag = headers.get(AmqpHeaders.DELIVERY_TAG);
+		if (channel == null || !(tag instanceof Long)) {
 			throw new IllegalStateException("A RabbitMQ message on '" + trigger.destination() + "' came without its "
 					+ "channel; the consumer binding must use acknowledge-mode MANUAL (do not override "
 					+ "spring.cloud.stream.rabbit.bindings.<function>-in-0.consumer.acknowledge-mode)");
@@ -85,7 +95,7 @@ final class RabbitDelivery implements StreamDelivery {
 		metadata.put("redelivered", redelivered);
 		metadata.put("headers", StreamHeaders.asStrings(own, (name) -> true));
 		Object contentType = headers.get(MessageHeaders.CONTENT_TYPE);
-		return new RabbitDelivery(new Record((byte[]) message.getPayload(), metadata), channel, tag, trigger, own,
+		return new RabbitDelivery(new Record(payload, metadata), channel, (Long) tag, trigger, own,
 				(contentType != null) ? contentType.toString() : null, attempt, retryQueues);
 	}
 
@@ -95,6 +105,16 @@ final class RabbitDelivery implements StreamDelivery {
 				&& !name.equals(MessageHeaders.TIMESTAMP) && !name.equals(MessageHeaders.CONTENT_TYPE)
 				&& !name.equals("deliveryAttempt") && !name.startsWith("scst_") && !name.equals("sourceData")
 				&& !name.equals("target-protocol");
+	}
+
+	/** The message's delivery tag on its channel. */
+	long deliveryTag() {
+		return this.deliveryTag;
+	}
+
+	/** Whether it was acked on its own already (republished for a retry or as a dead letter). */
+	boolean isSettled() {
+		return this.settled;
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.funcboot.trigger.rabbit;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,6 +43,15 @@ public final class RabbitStreamBroker implements StreamBroker {
 		return "rabbit";
 	}
 
+	/** How long a batch being taken waits for its next message. */
+	static final Duration BATCH_RECEIVE_TIMEOUT = Duration.ofMillis(20);
+
+	/** Deliveries come in batches (consumer-side batching), settled message by message. */
+	@Override
+	public boolean consumesPolls() {
+		return true;
+	}
+
 	@Override
 	public Object consumerExtension(StreamTriggerBinding trigger, String function, boolean batch,
 			StreamProperties defaults) {
@@ -48,6 +59,12 @@ public final class RabbitStreamBroker implements StreamBroker {
 		// Funcboot acks, rejects nothing: retries and dead letters are republished, then acked
 		rabbit.setAcknowledgeMode(AcknowledgeMode.MANUAL);
 		rabbit.setPrefetch(trigger.options().batchSize());
+		// the container takes what is there, up to the prefetch, and hands it over in one go: one
+		// conversion and dispatch, and one ack for those that completed; a lone message waits at
+		// most the receive timeout for company
+		rabbit.setEnableBatching(true);
+		rabbit.setBatchSize(trigger.options().batchSize());
+		rabbit.setReceiveTimeout(BATCH_RECEIVE_TIMEOUT.toMillis());
 		rabbit.setBindingRoutingKey(trigger.routingKey());
 		rabbit.setAutoBindDlq(true);
 		rabbit.setRepublishToDlq(false);
@@ -94,6 +111,9 @@ public final class RabbitStreamBroker implements StreamBroker {
 
 	@Override
 	public StreamDelivery delivery(Message<?> message, StreamTriggerBinding trigger, MessageChannel deadLetters) {
+		if (message.getPayload() instanceof List<?>) {
+			return RabbitBatchDelivery.of(message, trigger, this.retryQueues);
+		}
 		return RabbitDelivery.of(message, trigger, this.retryQueues);
 	}
 

@@ -51,6 +51,19 @@ public interface StreamDelivery {
 		 */
 		void redeliverFrom(int index, Duration delay);
 
+		/**
+		 * Whether a record to retry holds back the ones after it ({@link #redeliverFrom}: Kafka's
+		 * partitions), or is retried on its own while the rest go on ({@link #redeliverOne}: a queue).
+		 */
+		default boolean keepsOrder() {
+			return true;
+		}
+
+		/** Has the broker deliver the record again after the delay, as its next attempt, alone. */
+		default void redeliverOne(int index, Duration delay) {
+			throw new UnsupportedOperationException("This broker retries from a record on: redeliverFrom");
+		}
+
 	}
 
 	/**

@@ -134,10 +134,7 @@ final class StreamTriggerHandler implements MessageHandler {
 					return;
 				}
 				default -> {
-					logger.warn("Broker function '" + this.binding.name() + "' attempt " + attempt + " of "
-							+ this.retries.maxAttempts() + " ended " + result.outcome().tag() + " (invocation "
-							+ context.invocationId() + "); retrying in " + settlement.delay() + ": "
-							+ settlement.reason(), result.error());
+					logRetry(attempt, result, settlement);
 					this.counts.retried(invoked.size());
 					if (delivery.redeliver(settlement.delay())) {
 						return;
@@ -152,7 +149,8 @@ final class StreamTriggerHandler implements MessageHandler {
 	/**
 	 * A poll for a function that takes one message: one invocation per record, in order. A record
 	 * to retry has the broker deliver it and the rest of the poll again (the records before it are
-	 * settled), so the partition's order holds; the poll is acknowledged once at the end.
+	 * settled), so a partition's order holds, or, where the broker keeps no order (a queue), it is
+	 * retried alone and the poll goes on; the poll is acknowledged once at the end.
 	 */
 	private void handlePoll(StreamDelivery.Polled poll) {
 		List<StreamDelivery.Record> records = poll.records();
@@ -174,26 +172,43 @@ final class StreamTriggerHandler implements MessageHandler {
 						deadLetter(poll, index, settlement.reason(), attempt, context.invocationId());
 					}
 					catch (RuntimeException ex) {
-						// not dead-lettered: the record and the rest of the poll come again, nothing skipped
-						this.counts.settlementFailed();
-						logger.error("Broker function '" + this.binding.name() + "' could not dead-letter a message of '"
-								+ this.trigger.destination() + "'; it comes again in " + SETTLEMENT_RETRY, ex);
-						poll.redeliverFrom(index, SETTLEMENT_RETRY);
+						settlementFailed(poll, index, ex);
 						return;
 					}
 				}
 				default -> {
-					logger.warn("Broker function '" + this.binding.name() + "' attempt " + attempt + " of "
-							+ this.retries.maxAttempts() + " ended " + result.outcome().tag() + " (invocation "
-							+ context.invocationId() + "); retrying in " + settlement.delay() + ": "
-							+ settlement.reason(), result.error());
+					logRetry(attempt, result, settlement);
 					this.counts.retried(1);
-					poll.redeliverFrom(index, settlement.delay());
-					return;
+					if (poll.keepsOrder()) {
+						poll.redeliverFrom(index, settlement.delay());
+						return;
+					}
+					try {
+						poll.redeliverOne(index, settlement.delay());
+					}
+					catch (RuntimeException ex) {
+						settlementFailed(poll, index, ex);
+						return;
+					}
 				}
 			}
 		}
 		poll.complete();
+	}
+
+	/** Not settled: the record and the rest of the poll come again, nothing skipped. */
+	private void settlementFailed(StreamDelivery.Polled poll, int index, RuntimeException ex) {
+		this.counts.settlementFailed();
+		logger.error("Broker function '" + this.binding.name() + "' could not settle a message of '"
+				+ this.trigger.destination() + "'; it comes again in " + SETTLEMENT_RETRY, ex);
+		poll.redeliverFrom(index, SETTLEMENT_RETRY);
+	}
+
+	private void logRetry(int attempt, InvocationResult result, StreamSettlement settlement) {
+		logger.warn("Broker function '" + this.binding.name() + "' attempt " + attempt + " of "
+				+ this.retries.maxAttempts() + " ended " + result.outcome().tag() + " (invocation "
+				+ result.context().invocationId() + "); retrying in " + settlement.delay() + ": " + settlement.reason(),
+				result.error());
 	}
 
 	private void deadLetter(StreamDelivery delivery, int index, String reason, int attempt, String invocationId) {

@@ -63,6 +63,30 @@ class PolledDeliveryTests {
 	}
 
 	@Test
+	void whereTheBrokerKeepsNoOrderARetryIsSentAloneAndTheBatchGoesOn() {
+		RecordingPoll poll = poll(order("p-1", 1), order("p-2", -1), order("p-3", 3));
+		poll.keepsOrder = false;
+		handle(poll);
+		assertThat(ids()).containsExactly("p-1", "p-2", "p-3");
+		assertThat(poll.calls).hasSize(2);
+		assertThat(poll.calls.get(0)).startsWith("redeliverOne 1 ");
+		assertThat(poll.calls.get(1)).isEqualTo("complete");
+		assertThat(this.counts.completedCount()).isEqualTo(2);
+		assertThat(this.counts.retriedCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aRetryThatCannotBeSentBringsTheRestBack() {
+		RecordingPoll poll = poll(order("p-1", 1), order("p-2", -1), order("p-3", 3));
+		poll.keepsOrder = false;
+		poll.failRetries = true;
+		handle(poll);
+		assertThat(ids()).containsExactly("p-1", "p-2");
+		assertThat(poll.calls).containsExactly("redeliverFrom 1 " + StreamTriggerHandler.SETTLEMENT_RETRY);
+		assertThat(this.counts.settlementFailureCount()).isEqualTo(1);
+	}
+
+	@Test
 	void poisonIsDeadLetteredOnItsOwnAndThePollGoesOn() {
 		RecordingPoll poll = poll(order("p-1", 1), order("p-2", 0), "not json", order("p-4", 4));
 		handle(poll);
@@ -138,6 +162,23 @@ class PolledDeliveryTests {
 		final Map<Integer, Integer> attempts = new java.util.HashMap<>();
 
 		boolean failDeadLetters;
+
+		boolean failRetries;
+
+		boolean keepsOrder = true;
+
+		@Override
+		public boolean keepsOrder() {
+			return this.keepsOrder;
+		}
+
+		@Override
+		public void redeliverOne(int index, Duration delay) {
+			if (this.failRetries) {
+				throw new IllegalStateException("retry queue unreachable");
+			}
+			this.calls.add("redeliverOne " + index + " " + delay);
+		}
 
 		RecordingPoll(List<Record> records) {
 			this.records = records;
