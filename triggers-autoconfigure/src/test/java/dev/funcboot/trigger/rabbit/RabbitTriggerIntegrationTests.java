@@ -64,6 +64,51 @@ class RabbitTriggerIntegrationTests extends AbstractTriggerIntegrationTests {
 	}
 
 	@Test
+	void aRetryInTheMiddleOfABatchGoesAloneAndTheOthersCompleteOnce() {
+		String queue = uniqueDestination("batched");
+		// declares the queue, so that the messages wait in it for the function
+		Map<String, String> properties = new java.util.LinkedHashMap<>(triggerProperties("flaky", queue));
+		for (String id : List.of("q-1", "q-2", "q-3", "q-4")) {
+			send(queue, order(id, id.equals("q-2") ? 1 : 0));
+		}
+		properties.putAll(batchProperties("flaky", 10));
+		properties.put("funcboot.functions.flaky.retry.strategy", "fixed-delay");
+		properties.put("funcboot.functions.flaky.retry.max-attempts", "3");
+		properties.put("funcboot.functions.flaky.retry.delay", "200ms");
+		org.springframework.context.ConfigurableApplicationContext application = start(properties);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completed().size() == 4);
+		application.close();
+		assertThat(pending(queue)).isZero();
+		// the batch went on past the retry: q-2 completed last, on its second attempt
+		assertThat(this.recorder.completed()).containsExactly("q-1", "q-3", "q-4", "q-2");
+		assertThat(List.of("q-1", "q-3", "q-4")).allSatisfy((id) -> assertThat(this.recorder.attempts(id)).isOne());
+		assertThat(this.recorder.attempts("q-2")).isEqualTo(2);
+		assertThat(deadLetters(queue)).isEmpty();
+	}
+
+	@Test
+	void aPoisonMessageInTheMiddleOfABatchIsDeadLetteredAloneAndTheRestAcked() {
+		String queue = uniqueDestination("mixed");
+		Map<String, String> properties = new java.util.LinkedHashMap<>(triggerProperties("accept", queue));
+		send(queue, order("k-1", 1));
+		send(queue, "{\"id\": \"k-2\", \"quantity\": \"many\"}");
+		send(queue, order("k-3", 1));
+		properties.putAll(batchProperties("accept", 10));
+		org.springframework.context.ConfigurableApplicationContext application = start(properties);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completed().size() == 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(queue).size() == 1);
+		// nothing was left unacked (closing hands unacked messages back to the queue): the two that
+		// completed were acked together, the poison one alone
+		application.close();
+		assertThat(pending(queue)).isZero();
+		assertThat(this.recorder.completed()).containsExactly("k-1", "k-3");
+		assertThat(deadLetters(queue)).singleElement().satisfies((letter) -> {
+			assertThat(letter.body()).contains("k-2");
+			assertThat(letter.reason()).contains("InputConversionException").contains("quantity");
+		});
+	}
+
+	@Test
 	void retriedMessagesThatEndDeadLetteredCarryTheBrokersDeathHistory() {
 		String exchange = uniqueDestination("history");
 		start(Map.of("funcboot.functions.fail.rabbit.destination", exchange,
