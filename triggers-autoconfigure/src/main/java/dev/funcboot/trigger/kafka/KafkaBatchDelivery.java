@@ -8,6 +8,8 @@ import java.util.Map;
 import dev.funcboot.functions.binding.StreamTriggerBinding;
 import dev.funcboot.trigger.stream.StreamDelivery;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -65,6 +67,17 @@ final class KafkaBatchDelivery implements StreamDelivery.Polled {
 					+ "' came without an acknowledgment; the consumer binding must use ack-mode MANUAL");
 		}
 		List<?> payloads = (List<?>) message.getPayload();
+		if (!payloads.isEmpty() && payloads.get(0) instanceof ConsumerRecord<?, ?>) {
+			// unconverted (KafkaPollConverter): each record read as it is
+			List<Record> records = new ArrayList<>(payloads.size());
+			for (Object polled : payloads) {
+				records.add(KafkaRecords.record((ConsumerRecord<?, ?>) polled));
+			}
+			return new KafkaBatchDelivery(records, (i) -> {
+				ConsumerRecord<?, ?> record = (ConsumerRecord<?, ?>) payloads.get(i);
+				return KafkaRecords.key(trigger.group(), record.topic(), record.partition(), record.offset());
+			}, acknowledgment, deadLetters, attempts);
+		}
 		List<?> topics = list(headers, KafkaHeaders.RECEIVED_TOPIC);
 		List<?> partitions = list(headers, KafkaHeaders.RECEIVED_PARTITION);
 		List<?> offsets = list(headers, KafkaHeaders.OFFSET);

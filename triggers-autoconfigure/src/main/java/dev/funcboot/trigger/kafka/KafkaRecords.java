@@ -34,6 +34,19 @@ final class KafkaRecords {
 		return new StreamDelivery.Record(payload, metadata);
 	}
 
+	/** A record as the consumer polled it (see {@link KafkaPollConverter}). */
+	static StreamDelivery.Record record(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record) {
+		Map<String, Object> headers = new LinkedHashMap<>();
+		for (org.apache.kafka.common.header.Header header : record.headers()) {
+			headers.put(header.key(), header.value());
+		}
+		Object value = record.value();
+		byte[] payload = (value instanceof byte[] bytes) ? bytes
+				: (value != null) ? String.valueOf(value).getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0];
+		return record(payload, record.topic(), record.partition(), record.offset(), record.key(), record.timestamp(),
+				headers);
+	}
+
 	/** Headers the application (or a tracer) set, as opposed to Kafka's, Spring's and the binder's. */
 	static boolean isApplicationHeader(String name) {
 		return !name.startsWith(KafkaHeaders.PREFIX) && !name.equals("id") && !name.equals("timestamp")

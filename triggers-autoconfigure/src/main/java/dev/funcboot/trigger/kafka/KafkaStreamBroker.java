@@ -68,6 +68,8 @@ public final class KafkaStreamBroker implements StreamBroker {
 		// a new group reads what was sent before it started, as Azure Functions' Kafka trigger does
 		kafka.setStartOffset(KafkaConsumerProperties.StartOffset.earliest);
 		kafka.getConfiguration().put("max.poll.records", String.valueOf(trigger.options().batchSize()));
+		// polls come as the records themselves, unconverted (see KafkaPollConverter)
+		kafka.setConverterBeanName(KafkaPollConverter.BEAN_NAME);
 		return kafka;
 	}
 

@@ -23,4 +23,9 @@ public class KafkaTriggerAutoConfiguration {
 		return new KafkaStreamBroker();
 	}
 
+	@Bean(KafkaPollConverter.BEAN_NAME)
+	org.springframework.kafka.support.converter.BatchMessageConverter funcbootKafkaPollConverter() {
+		return new KafkaPollConverter();
+	}
+
 }

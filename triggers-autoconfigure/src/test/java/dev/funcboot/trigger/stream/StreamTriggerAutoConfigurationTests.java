@@ -139,6 +139,8 @@ class StreamTriggerAutoConfigurationTests {
 		KafkaConsumerProperties kafka = (KafkaConsumerProperties) new KafkaStreamBroker()
 			.consumerExtension(trigger("kafka", "orders", "billing", 50), "bill", false, new StreamProperties());
 		assertThat(kafka.getAckMode()).isEqualTo(ContainerProperties.AckMode.MANUAL);
+		// polls come unconverted, read record by record by Funcboot
+		assertThat(kafka.getConverterBeanName()).isEqualTo("funcbootKafkaPollConverter");
 		assertThat(kafka.isEnableDlq()).isFalse();
 		assertThat(kafka.getConfiguration()).containsEntry("max.poll.records", "50");
 		assertThat(new KafkaStreamBroker().deadLetterDestination(trigger("kafka", "orders", "billing", 50), "bill"))
