@@ -74,6 +74,9 @@ final class RabbitSide implements BrokerSide {
 	@Override
 	public double raw(String exchange, int messages) throws Exception {
 		NoopFunctionApp.Clock clock = new NoopFunctionApp.Clock();
+		// -Dbench.rabbit-raw-ack=batch: the stricter baseline, one multiple ack per half prefetch
+		boolean batchAcks = "batch".equals(System.getProperty("bench.rabbit-raw-ack", "each"));
+		int ackEvery = Math.max(1, this.prefetch / 2);
 		try (Channel channel = this.connection.createChannel()) {
 			channel.basicQos(this.prefetch);
 			channel.basicConsume(exchange + ".raw", false, new DefaultConsumer(channel) {
@@ -85,7 +88,12 @@ final class RabbitSide implements BrokerSide {
 						throw new IllegalStateException();
 					}
 					clock.tick();
-					channel.basicAck(envelope.getDeliveryTag(), false);
+					if (!batchAcks) {
+						channel.basicAck(envelope.getDeliveryTag(), false);
+					}
+					else if (clock.count.get() % ackEvery == 0 || clock.count.get() >= messages) {
+						channel.basicAck(envelope.getDeliveryTag(), true);
+					}
 				}
 
 			});

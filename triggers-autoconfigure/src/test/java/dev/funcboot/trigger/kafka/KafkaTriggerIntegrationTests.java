@@ -95,6 +95,26 @@ class KafkaTriggerIntegrationTests extends AbstractTriggerIntegrationTests {
 	}
 
 	@Test
+	void aBindingTheUserTurnsToRecordModeStillDeliversAndSettlesEachRecord() {
+		String topic = uniqueDestination("records");
+		send(topic, order("s-1", 0));
+		send(topic, order("s-2", 1));
+		Map<String, String> properties = new LinkedHashMap<>(triggerProperties("flaky", topic));
+		properties.put("spring.cloud.stream.bindings.flaky-in-0.consumer.batch-mode", "false");
+		properties.put("funcboot.functions.flaky.retry.strategy", "fixed-delay");
+		properties.put("funcboot.functions.flaky.retry.max-attempts", "3");
+		properties.put("funcboot.functions.flaky.retry.delay", "200ms");
+		start(properties);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completed().size() == 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> pending(topic) == 0);
+		assertThat(this.recorder.completed()).containsExactly("s-1", "s-2");
+		assertThat(this.recorder.attempts("s-2")).isEqualTo(2);
+		// one record per message: the record's own offset in its context
+		assertThat(this.recorder.awaitContexts("flaky", 3)).extracting((context) -> context.triggerMetadata().get("offset"))
+			.containsExactly(0L, 1L, 1L);
+	}
+
+	@Test
 	void aPoisonRecordInTheMiddleOfAPollIsDeadLetteredAndTheOthersRunOnce() {
 		String topic = uniqueDestination("mixed");
 		send(topic, order("m-1", 1));
