@@ -36,14 +36,7 @@ class TimeoutWatchdogTests {
 		await().until(() -> this.watchdog.guardCount() == 1);
 		long start = System.nanoTime();
 		TimeoutWatchdog.Guard guard = this.watchdog.arm(Duration.ofMillis(50));
-		boolean interrupted;
-		try {
-			new CountDownLatch(1).await(10, TimeUnit.SECONDS);
-			interrupted = false;
-		}
-		catch (InterruptedException ex) {
-			interrupted = true;
-		}
+		boolean interrupted = blocksUntilInterrupted();
 		long elapsed = System.nanoTime() - start;
 		assertThat(interrupted).isTrue();
 		assertThat(guard.disarm()).isTrue();
@@ -52,6 +45,17 @@ class TimeoutWatchdogTests {
 		assertThat(Thread.currentThread().isInterrupted()).isFalse();
 		sleeper.interrupt();
 		sleeper.join();
+	}
+
+	/** Waits up to 10 s; returns whether the wait ended by an interrupt. */
+	private static boolean blocksUntilInterrupted() {
+		try {
+			new CountDownLatch(1).await(10, TimeUnit.SECONDS);
+			return false;
+		}
+		catch (InterruptedException ex) {
+			return true;
+		}
 	}
 
 	@Test
@@ -71,14 +75,7 @@ class TimeoutWatchdogTests {
 		TimeoutWatchdog.Guard outer = this.watchdog.arm(Duration.ofSeconds(30));
 		TimeoutWatchdog.Guard inner = this.watchdog.arm(Duration.ofMillis(20));
 		assertThat(inner).isNotSameAs(outer);
-		boolean interrupted;
-		try {
-			new CountDownLatch(1).await(10, TimeUnit.SECONDS);
-			interrupted = false;
-		}
-		catch (InterruptedException ex) {
-			interrupted = true;
-		}
+		boolean interrupted = blocksUntilInterrupted();
 		assertThat(interrupted).isTrue();
 		assertThat(inner.disarm()).isTrue();
 		assertThat(this.watchdog.guardCount()).isEqualTo(1);
