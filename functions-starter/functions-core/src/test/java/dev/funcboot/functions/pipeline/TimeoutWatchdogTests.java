@@ -85,14 +85,19 @@ class TimeoutWatchdogTests {
 
 	@Test
 	void guardsOfThreadsThatEndedAreDropped() throws Exception {
-		Thread worker = new Thread(() -> this.watchdog.arm(Duration.ofMillis(200)).disarm());
+		java.util.concurrent.atomic.AtomicLong registered = new java.util.concurrent.atomic.AtomicLong();
+		Thread worker = new Thread(() -> {
+			TimeoutWatchdog.Guard guard = this.watchdog.arm(Duration.ofMillis(200));
+			registered.set(this.watchdog.guardsOf(Thread.currentThread()));
+			guard.disarm();
+		});
 		worker.start();
 		worker.join();
-		assertThat(this.watchdog.guardCount()).isEqualTo(1);
-		// the next look, at the latest a second later, drops the dead thread's guard
+		assertThat(registered).hasValue(1);
+		// a look (at the latest a second later; this attempt's deadline wakes it) drops the dead thread's guard
 		this.watchdog.arm(Duration.ofMillis(1)).disarm();
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.watchdog.guardCount() == 1
-				&& this.watchdog.guardsOf(worker) == 0);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.watchdog.guardsOf(worker) == 0);
+		assertThat(this.watchdog.guardsOf(Thread.currentThread())).isOne();
 	}
 
 }
