@@ -1,6 +1,7 @@
 package dev.funcboot.autoconfigure;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import dev.funcboot.functions.pipeline.ErrorClassifier;
 import dev.funcboot.functions.pipeline.FunctionStatistics;
@@ -22,6 +23,7 @@ import org.springframework.cloud.function.context.config.ContextFunctionCatalogA
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * The programming model: function bindings from annotations and properties, their functions
@@ -52,7 +54,7 @@ public class FunctionsAutoConfiguration {
 	InvocationPipeline funcbootInvocationPipeline(ObjectProvider<ObservationRegistry> observationRegistry,
 			Clock clock, FunctionStatistics statistics, ObjectProvider<InvocationListener> listeners,
 			ObjectProvider<ErrorClassifier> classifier, ObjectProvider<Sleeper> sleeper,
-			org.springframework.beans.factory.ListableBeanFactory beanFactory, Environment environment) {
+			ListableBeanFactory beanFactory, Environment environment) {
 		InvocationPipeline.Builder builder = InvocationPipeline.builder()
 			.observationRegistry(observeInvocations(environment, beanFactory)
 					? observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP)
@@ -72,12 +74,12 @@ public class FunctionsAutoConfiguration {
 	 * pipeline's listeners. Spring Kafka and Spring AMQP make the same choice for their listeners.
 	 */
 	static boolean observeInvocations(Environment environment,
-			org.springframework.beans.factory.ListableBeanFactory beanFactory) {
-		String mode = environment.getProperty("funcboot.observations.invocations", "auto").trim().toLowerCase(java.util.Locale.ROOT);
+			ListableBeanFactory beanFactory) {
+		String mode = environment.getProperty("funcboot.observations.invocations", "auto").trim().toLowerCase(Locale.ROOT);
 		return switch (mode) {
 			case "always" -> true;
 			case "never" -> false;
-			case "auto" -> org.springframework.util.ClassUtils.isPresent("io.micrometer.tracing.Tracer",
+			case "auto" -> ClassUtils.isPresent("io.micrometer.tracing.Tracer",
 					FunctionsAutoConfiguration.class.getClassLoader()) && Tracing.hasTracer(beanFactory);
 			default -> throw new IllegalStateException("funcboot.observations.invocations is '" + mode
 					+ "'; use auto (observed when a tracer is configured), always or never");
@@ -87,10 +89,9 @@ public class FunctionsAutoConfiguration {
 	/** Kept apart so that the tracer's class is only loaded when it is present. */
 	private static final class Tracing {
 
-		static boolean hasTracer(org.springframework.beans.factory.ListableBeanFactory beanFactory) {
-			io.micrometer.tracing.Tracer tracer = beanFactory.getBeanProvider(io.micrometer.tracing.Tracer.class)
-				.getIfAvailable();
-			return tracer != null && tracer != io.micrometer.tracing.Tracer.NOOP;
+		static boolean hasTracer(ListableBeanFactory beanFactory) {
+			Tracer tracer = beanFactory.getBeanProvider(Tracer.class).getIfAvailable();
+			return tracer != null && tracer != Tracer.NOOP;
 		}
 
 	}

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import dev.funcboot.functions.binding.StreamTriggerBinding;
 import dev.funcboot.trigger.stream.StreamDelivery;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.support.Acknowledgment;
@@ -31,7 +31,7 @@ final class KafkaBatchDelivery implements StreamDelivery.Polled {
 	private final List<Record> records;
 
 	/** The records' attempt keys, made only when an attempt is counted or looked up. */
-	private final java.util.function.IntFunction<String> keys;
+	private final IntFunction<String> keys;
 
 	private final Acknowledgment acknowledgment;
 
@@ -41,7 +41,7 @@ final class KafkaBatchDelivery implements StreamDelivery.Polled {
 
 	private final int attempt;
 
-	private KafkaBatchDelivery(List<Record> records, java.util.function.IntFunction<String> keys,
+	private KafkaBatchDelivery(List<Record> records, IntFunction<String> keys,
 			Acknowledgment acknowledgment, MessageChannel deadLetters, Map<String, Integer> attempts) {
 		this.records = records;
 		this.keys = keys;

@@ -1,10 +1,13 @@
 package dev.funcboot.trigger.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.funcboot.trigger.stream.StreamDelivery;
 import dev.funcboot.trigger.stream.StreamHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -35,14 +38,14 @@ final class KafkaRecords {
 	}
 
 	/** A record as the consumer polled it (see {@link KafkaPollConverter}). */
-	static StreamDelivery.Record record(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record) {
+	static StreamDelivery.Record record(ConsumerRecord<?, ?> record) {
 		Map<String, Object> headers = new LinkedHashMap<>();
-		for (org.apache.kafka.common.header.Header header : record.headers()) {
+		for (Header header : record.headers()) {
 			headers.put(header.key(), header.value());
 		}
 		Object value = record.value();
 		byte[] payload = (value instanceof byte[] bytes) ? bytes
-				: (value != null) ? String.valueOf(value).getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0];
+				: (value != null) ? String.valueOf(value).getBytes(StandardCharsets.UTF_8) : new byte[0];
 		return record(payload, record.topic(), record.partition(), record.offset(), record.key(), record.timestamp(),
 				headers);
 	}

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.support.converter.BatchMessageConverter;
 
 /**
  * {@code @KafkaTrigger} and {@code @KafkaOutput} (and {@code @EventHubTrigger} with binder
@@ -24,7 +25,7 @@ public class KafkaTriggerAutoConfiguration {
 	}
 
 	@Bean(KafkaPollConverter.BEAN_NAME)
-	org.springframework.kafka.support.converter.BatchMessageConverter funcbootKafkaPollConverter() {
+	BatchMessageConverter funcbootKafkaPollConverter() {
 		return new KafkaPollConverter();
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import dev.funcboot.functions.ConcurrencyLimitExceededException;
 import dev.funcboot.functions.FunctionTimeoutException;
@@ -179,7 +180,7 @@ public final class InvocationPipeline implements AutoCloseable {
 		return result;
 	}
 
-	private static InvocationResult withMdc(InvocationContext context, java.util.function.Supplier<InvocationResult> attempt) {
+	private static InvocationResult withMdc(InvocationContext context, Supplier<InvocationResult> attempt) {
 		String previousId = MDC.get(MDC_INVOCATION_ID);
 		String previousFunction = MDC.get(MDC_FUNCTION);
 		String previousTrigger = MDC.get(MDC_TRIGGER);
