@@ -69,7 +69,9 @@ esac
 : "${BROKER_ROUNDS:=3}"          # measured rounds per broker, alternating which side drains first
 : "${BROKER_WARMUP_ROUNDS:=1}"   # rounds per broker before measuring
 : "${BROKER_BATCH_SIZE:=500}"    # Kafka max.poll.records / RabbitMQ prefetch, both sides
-: "${KAFKA_BROKERS:=}"           # bootstrap servers; empty starts an embedded KRaft broker in the benchmark JVM
+: "${KAFKA_BROKERS:=}"           # bootstrap servers; empty starts a KRaft broker (see KAFKA_BROKER_JVM)
+: "${KAFKA_BROKER_JVM:=own}"      # own: the broker runs in a JVM of its own; same: in the benchmark's JVM
+: "${KAFKA_BROKER_JAVA_OPTS:=}"   # JVM options of the broker's own JVM
 : "${BROKER_JAVA_OPTS:=}"        # JVM options of the broker benchmark
 : "${SKIP_BUILD:=false}"         # reuse benchmarks/target/funcboot-benchmarks.jar
 : "${MVN_ARGS:=-B -q -o}"        # drop -o when the local repository lacks dependencies
@@ -197,14 +199,37 @@ run_faststart() {
     --runs "$FASTSTART_RUNS" --warmup-runs "$FASTSTART_WARMUP_RUNS" --results "$results"
 }
 
+# A KRaft broker in a JVM of its own for the Kafka benchmark (unless KAFKA_BROKERS names one):
+# its threads, garbage and JIT compilation stay out of the JVM whose consumers are measured.
+start_kafka() {
+  local ready="$out/kafka-broker.address"
+  rm -f "$ready"
+  # shellcheck disable=SC2086
+  java $KAFKA_BROKER_JAVA_OPTS -Dloader.main=dev.funcboot.benchmarks.broker.KafkaBrokerMain -jar "$jar" "$ready" \
+    > "$out/kafka-broker.log" 2>&1 &
+  kafka_pid=$!
+  trap 'if [ -n "${kafka_pid:-}" ]; then kill "$kafka_pid" 2>/dev/null || true; fi' EXIT
+  for _ in $(seq 1 120); do
+    if [ -s "$ready" ]; then KAFKA_BROKERS=$(cat "$ready"); echo "Kafka: a KRaft broker in its own JVM (pid $kafka_pid) at $KAFKA_BROKERS"; return 0; fi
+    if ! kill -0 "$kafka_pid" 2>/dev/null; then echo "the Kafka broker did not start; see $out/kafka-broker.log" >&2; exit 1; fi
+    sleep 0.5
+  done
+  echo "the Kafka broker did not start within 60 s; see $out/kafka-broker.log" >&2
+  kill "$kafka_pid" 2>/dev/null
+  exit 1
+}
+
 run_broker() {
   echo
   local extra=()
+  local own_broker=false
+  if [ "$1" = kafka ] && [ -z "$KAFKA_BROKERS" ] && [ "$KAFKA_BROKER_JVM" = own ]; then start_kafka; own_broker=true; fi
   if [ "$1" = kafka ] && [ -n "$KAFKA_BROKERS" ]; then extra=(--kafka-brokers "$KAFKA_BROKERS"); fi
   # shellcheck disable=SC2086
   java $BROKER_JAVA_OPTS -Dloader.main=dev.funcboot.benchmarks.broker.BrokerBenchmark -jar "$jar" \
     --broker "$1" --messages "$BROKER_MESSAGES" --rounds "$BROKER_ROUNDS" --warmup-rounds "$BROKER_WARMUP_ROUNDS" \
     --batch-size "$BROKER_BATCH_SIZE" --results "$results" "${extra[@]}"
+  if [ "$own_broker" = true ]; then kill "$kafka_pid"; wait "$kafka_pid" 2>/dev/null || true; kafka_pid=; KAFKA_BROKERS=; fi
 }
 
 started=$(date +%s)

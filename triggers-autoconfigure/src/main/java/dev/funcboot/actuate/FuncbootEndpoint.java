@@ -15,11 +15,14 @@ import dev.funcboot.functions.pipeline.InvocationOutcome;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * {@code /actuator/funcboot}: every function with its trigger, route or schedule, outputs,
- * policy, invocation counts by outcome and last error.
+ * policy, invocation counts by outcome and last error; and pausing and resuming a broker
+ * function's intake.
  */
 @Endpoint(id = "funcboot")
 public class FuncbootEndpoint {
@@ -57,6 +60,34 @@ public class FuncbootEndpoint {
 	public Map<String, Object> function(@Selector String name) {
 		FunctionBinding binding = this.registry.get(name);
 		return (binding != null) ? describe(binding) : null;
+	}
+
+	/**
+	 * {@code POST /actuator/funcboot/{name}} with {@code {"state": "paused"}} or
+	 * {@code "resumed"}: stops or restarts a function's intake where its trigger can (brokers);
+	 * answers the function as {@link #function} does, 404 for an unknown function, 400 for
+	 * another state or a trigger that cannot pause.
+	 */
+	@WriteOperation
+	public Map<String, Object> changeState(@Selector String name, String state) {
+		FunctionBinding binding = this.registry.get(name);
+		if (binding == null) {
+			return null;
+		}
+		boolean pause = "paused".equalsIgnoreCase(state);
+		if (!pause && !"resumed".equalsIgnoreCase(state)) {
+			throw new InvalidEndpointRequestException("state must be 'paused' or 'resumed', was '" + state + "'",
+					"state must be 'paused' or 'resumed'");
+		}
+		String type = binding.trigger().type();
+		boolean done = this.triggers.stream()
+			.filter((status) -> status.triggerType().equals(type))
+			.anyMatch((status) -> pause ? status.pause(name) : status.resume(name));
+		if (!done) {
+			throw new InvalidEndpointRequestException("function '" + name + "' (" + type + " trigger) cannot be paused",
+					"this function's trigger cannot be paused");
+		}
+		return describe(binding);
 	}
 
 	private Map<String, Object> describe(FunctionBinding binding) {

@@ -6,13 +6,16 @@ interface BrokerSide extends AutoCloseable {
 	/** The broker's name in the report. */
 	String name();
 
-	/** Fills a fresh destination with the messages; returns its name. */
+	/**
+	 * Puts the round's messages where both sides will read them: a fresh destination, or the end
+	 * of the run's one; returns what the sides find them by (the destination, or the first offset).
+	 */
 	String fill(String prefix, int messages) throws Exception;
 
-	/** Consumes the destination with the broker's own client; messages per second. */
+	/** Consumes the round's messages with the broker's own client; messages per second. */
 	double raw(String destination, int messages) throws Exception;
 
-	/** Consumes the destination with a Funcboot function; messages per second. */
+	/** Consumes the round's messages with a Funcboot function; messages per second. */
 	double funcboot(String destination, int messages) throws Exception;
 
 	@Override

@@ -6,15 +6,19 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import dev.funcboot.autoconfigure.TriggerStatus;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -25,10 +29,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Kafka: a one-partition topic per round. Raw: a {@code KafkaConsumer} of its own group polling
- * up to the batch size, decoding each record as text, calling a no-op and committing after each
- * poll (what Funcboot's manual ack mode commits). Funcboot: the {@code noop} function with
- * {@code funcboot.functions.noop.kafka.*}.
+ * Kafka: one one-partition topic for the run, each round appending its messages. Raw: a
+ * {@code KafkaConsumer} of its own group per round, assigned the partition and sought to the
+ * round's first message, polling up to the batch size, decoding each record as text, calling a
+ * no-op and committing after each poll (what Funcboot commits after each poll). Funcboot: one
+ * application for the whole run, the {@code noop} function with {@code funcboot.functions.noop.kafka.*},
+ * resumed for each round (its consumer reads on from where it stopped, the round's first message)
+ * and paused after it ({@code POST /actuator/funcboot/noop}'s pause: the consumer stays in its
+ * group, its partition paused) while the next round is filled. An application runs for long, so
+ * it starts once and is measured warm, as the raw client's code is: a fresh application per
+ * round, or even rebinding per round, put the JIT compiler's work on Spring's binding code (on two
+ * cores, a compiler thread busy through most of each round) into Funcboot's measurement.
  */
 final class KafkaSide implements BrokerSide {
 
@@ -40,7 +51,13 @@ final class KafkaSide implements BrokerSide {
 
 	private final Admin admin;
 
-	KafkaSide(String brokers, int batchSize) {
+	private final String topic = "kafka-bench-" + UUID.randomUUID().toString().substring(0, 8);
+
+	private final TopicPartition partition = new TopicPartition(this.topic, 0);
+
+	private ConfigurableApplicationContext funcboot;
+
+	KafkaSide(String brokers, int batchSize) throws Exception {
 		if (brokers == null) {
 			this.embedded = new EmbeddedKafkaKraftBroker(1, 1);
 			this.embedded.afterPropertiesSet();
@@ -54,6 +71,7 @@ final class KafkaSide implements BrokerSide {
 		}
 		this.batchSize = batchSize;
 		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers));
+		this.admin.createTopics(List.of(new NewTopic(this.topic, 1, (short) 1))).all().get();
 	}
 
 	@Override
@@ -61,10 +79,10 @@ final class KafkaSide implements BrokerSide {
 		return "kafka";
 	}
 
+	/** Appends the messages to the run's topic; returns the offset of the first one. */
 	@Override
 	public String fill(String prefix, int messages) throws Exception {
-		String topic = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-		this.admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+		long first = endOffset();
 		Properties properties = new Properties();
 		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
 		properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -72,31 +90,39 @@ final class KafkaSide implements BrokerSide {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
 				new StringSerializer())) {
 			for (int i = 0; i < messages; i++) {
-				producer.send(new ProducerRecord<>(topic, "{\"id\":\"o-" + i + "\",\"quantity\":1}"));
+				producer.send(new ProducerRecord<>(this.topic, "{\"id\":\"o-" + i + "\",\"quantity\":1}"));
 			}
 			producer.flush();
 		}
-		return topic;
+		return String.valueOf(first);
+	}
+
+	private long endOffset() throws Exception {
+		return this.admin.listOffsets(Map.of(this.partition, OffsetSpec.latest())).all().get().get(this.partition)
+			.offset();
 	}
 
 	@Override
-	public double raw(String topic, int messages) {
+	public double raw(String first, int messages) {
 		Properties properties = new Properties();
 		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
-		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "raw-" + topic);
-		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "raw-" + this.topic + "-" + first);
 		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, this.batchSize);
 		NoopFunctionApp.Clock clock = new NoopFunctionApp.Clock();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
 				new StringDeserializer())) {
-			consumer.subscribe(List.of(topic));
+			consumer.assign(List.of(this.partition));
+			consumer.seek(this.partition, Long.parseLong(first));
 			long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 			while (clock.count.get() < messages && System.nanoTime() < deadline) {
 				var records = consumer.poll(Duration.ofMillis(100));
 				for (ConsumerRecord<String, String> record : records) {
 					noop(record.value());
 					clock.tick();
+				}
+				if (clock.count.get() >= messages && NoopFunctionApp.GAPS) {
+					clock.stopped();
 				}
 				if (!records.isEmpty()) {
 					consumer.commitSync();
@@ -116,26 +142,60 @@ final class KafkaSide implements BrokerSide {
 	}
 
 	@Override
-	public double funcboot(String topic, int messages) throws InterruptedException {
+	public double funcboot(String first, int messages) throws Exception {
 		NoopFunctionApp.CLOCK.reset();
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(NoopFunctionApp.class)
-			.web(WebApplicationType.NONE)
-			.properties("spring.main.banner-mode=off", "spring.cloud.stream.kafka.binder.brokers=" + this.brokers,
-					"funcboot.functions.noop.kafka.destination=" + topic,
-					"funcboot.functions.noop.kafka.group=funcboot-" + topic,
-					"funcboot.functions.noop.kafka.batch-size=" + this.batchSize, "logging.level.root=WARN")
-			.properties(NoopFunctionApp.ISOLATED)
-			.properties(extraProperties())
-			.run();
+		String group = "funcboot-" + this.topic;
+		if (this.funcboot == null) {
+			// its group is new: it reads from the earliest offset, the first round's first message
+			this.funcboot = new SpringApplicationBuilder(NoopFunctionApp.class).web(WebApplicationType.NONE)
+				.properties("spring.main.banner-mode=off", "spring.cloud.stream.kafka.binder.brokers=" + this.brokers,
+						"funcboot.functions.noop.kafka.destination=" + this.topic,
+						"funcboot.functions.noop.kafka.group=" + group,
+						"funcboot.functions.noop.kafka.batch-size=" + this.batchSize, "logging.level.root=WARN")
+				.properties(NoopFunctionApp.ISOLATED)
+				.properties(extraProperties())
+				.run();
+		}
+		else {
+			intake().resume("noop");
+		}
 		try {
 			BrokerWait.until(() -> NoopFunctionApp.CLOCK.count.get() >= messages, Duration.ofMinutes(5));
 			if (Boolean.getBoolean("bench.gaps")) {
+				NoopFunctionApp.CLOCK.stopped();
 				System.out.println("funcboot: " + NoopFunctionApp.CLOCK.gaps());
 			}
 			return NoopFunctionApp.CLOCK.rate();
 		}
 		finally {
-			SpringApplication.exit(context);
+			intake().pause("noop");
+			checkCommitted(group, Long.parseLong(first) + messages, messages);
+		}
+	}
+
+	/** The Kafka trigger's controls (what {@code POST /actuator/funcboot/noop} uses). */
+	private TriggerStatus intake() {
+		return this.funcboot.getBeansOfType(TriggerStatus.class)
+			.values()
+			.stream()
+			.filter((status) -> status.triggerType().equals("kafka"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/**
+	 * Funcboot's group committed the round's last message and took each message once: the next
+	 * round starts at its own first message.
+	 */
+	private void checkCommitted(String group, long expected, int messages) throws Exception {
+		OffsetAndMetadata committed = this.admin.listConsumerGroupOffsets(group)
+			.partitionsToOffsetAndMetadata()
+			.get()
+			.get(this.partition);
+		long offset = (committed != null) ? committed.offset() : -1;
+		if (offset != expected || NoopFunctionApp.CLOCK.count.get() != messages) {
+			throw new IllegalStateException("Funcboot's group committed offset " + offset + " after "
+					+ NoopFunctionApp.CLOCK.count.get() + " messages, expected " + expected);
 		}
 	}
 
@@ -147,6 +207,9 @@ final class KafkaSide implements BrokerSide {
 
 	@Override
 	public void close() {
+		if (this.funcboot != null) {
+			SpringApplication.exit(this.funcboot);
+		}
 		this.admin.close();
 		if (this.embedded != null) {
 			this.embedded.destroy();

@@ -1,5 +1,7 @@
 package dev.funcboot.benchmarks.broker;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -31,6 +33,10 @@ public class NoopFunctionApp {
 	/** Messages taken, and when the first and the last were (nanoTime). */
 	static final Clock CLOCK = new Clock();
 
+	static final boolean GAPS = Boolean.getBoolean("bench.gaps");
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
 	@Bean
 	Consumer<String> noop() {
 		return (message) -> CLOCK.tick();
@@ -51,6 +57,7 @@ public class NoopFunctionApp {
 			this.last = 0;
 			this.gapNanos = 0;
 			this.gaps = 0;
+			java.util.Arrays.fill(this.tenths, 0);
 		}
 
 		/** Time spent in gaps of more than a millisecond between two messages, and how many. */
@@ -58,10 +65,35 @@ public class NoopFunctionApp {
 
 		volatile long gaps;
 
+		/** When each tenth of the messages was reached, with -Dbench.gaps=true (where the time went). */
+		final long[] tenths = new long[11];
+
+		volatile int tenth = Integer.getInteger("bench.tenth", 30_000);
+
+		/** CPU time (ns) at the first message: of the process, and of the thread that took it. */
+		volatile long processCpuAtFirst;
+
+		volatile long threadCpuAtFirst;
+
+		volatile long processCpuAtLast;
+
+		volatile long threadCpuAtLast;
+
+		volatile Thread consumer;
+
 		void tick() {
 			long now = System.nanoTime();
-			if (this.count.getAndIncrement() == 0) {
+			long n = this.count.getAndIncrement();
+			if (n == 0) {
 				this.first = now;
+				if (GAPS) {
+					this.consumer = Thread.currentThread();
+					this.processCpuAtFirst = processCpu();
+					this.threadCpuAtFirst = THREADS.getCurrentThreadCpuTime();
+				}
+			}
+			if (n % this.tenth == 0 && n / this.tenth < this.tenths.length) {
+				this.tenths[(int) (n / this.tenth)] = now;
 			}
 			else if (now - this.last > 1_000_000) {
 				this.gapNanos += now - this.last;
@@ -70,9 +102,29 @@ public class NoopFunctionApp {
 			this.last = now;
 		}
 
+		/** With -Dbench.gaps=true: marks the CPU times at the last message (the side calls it when done). */
+		void stopped() {
+			this.processCpuAtLast = processCpu();
+			Thread consumer = this.consumer;
+			this.threadCpuAtLast = (consumer != null) ? THREADS.getThreadCpuTime(consumer.getId()) : 0;
+		}
+
+		private static long processCpu() {
+			return (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+					? os.getProcessCpuTime() : 0;
+		}
+
 		String gaps() {
-			return String.format(java.util.Locale.ROOT, "%d gaps over 1 ms, %.0f ms in all, of %.0f ms", this.gaps,
-					this.gapNanos / 1e6, (this.last - this.first) / 1e6);
+			long n = Math.max(1, this.count.get());
+			String cpu = String.format(java.util.Locale.ROOT, "; CPU per message: consumer thread %.0f ns, process %.0f ns",
+					(this.threadCpuAtLast - this.threadCpuAtFirst) / (double) n,
+					(this.processCpuAtLast - this.processCpuAtFirst) / (double) n);
+			StringBuilder rates = new StringBuilder();
+			for (int i = 1; i < this.tenths.length && this.tenths[i] > 0; i++) {
+				rates.append(' ').append(Math.round(this.tenth / ((this.tenths[i] - this.tenths[i - 1]) / 1e6)));
+			}
+			return String.format(java.util.Locale.ROOT, "%d gaps over 1 ms, %.0f ms in all, of %.0f ms; k msgs/s by tenth:%s",
+					this.gaps, this.gapNanos / 1e6, (this.last - this.first) / 1e6, rates) + cpu;
 		}
 
 		/** Messages per second between the first and the last message. */

@@ -32,6 +32,9 @@ public final class InvocationMetrics implements InvocationListener {
 	/** By function, then by trigger. */
 	private final Map<String, Map<String, FunctionMeters>> meters = new ConcurrentHashMap<>();
 
+	/** The meters used last: a broker's consumer invokes one function many times in a row. */
+	private volatile FunctionMeters last;
+
 	public InvocationMetrics(MeterRegistry registry) {
 		this.registry = registry;
 	}
@@ -53,6 +56,10 @@ public final class InvocationMetrics implements InvocationListener {
 	}
 
 	private FunctionMeters meters(InvocationContext context) {
+		FunctionMeters last = this.last;
+		if (last != null && last.function.equals(context.functionName()) && last.trigger.equals(context.trigger())) {
+			return last;
+		}
 		Map<String, FunctionMeters> byTrigger = this.meters.get(context.functionName());
 		if (byTrigger == null) {
 			byTrigger = this.meters.computeIfAbsent(context.functionName(), (name) -> new ConcurrentHashMap<>());
@@ -62,6 +69,7 @@ public final class InvocationMetrics implements InvocationListener {
 			meters = byTrigger.computeIfAbsent(context.trigger(),
 					(trigger) -> new FunctionMeters(context.functionName(), trigger));
 		}
+		this.last = meters;
 		return meters;
 	}
 
@@ -77,6 +85,9 @@ public final class InvocationMetrics implements InvocationListener {
 		/** By outcome, then by error name. */
 		private final Map<InvocationOutcome, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
+		/** The timer of successes, the one nearly every invocation records. */
+		private volatile Timer succeeded;
+
 		FunctionMeters(String function, String trigger) {
 			this.function = function;
 			this.trigger = trigger;
@@ -87,6 +98,9 @@ public final class InvocationMetrics implements InvocationListener {
 		}
 
 		Timer timer(InvocationOutcome outcome, String error) {
+			if (outcome == InvocationOutcome.SUCCESS && this.succeeded != null) {
+				return this.succeeded;
+			}
 			Map<String, Timer> byError = this.timers.get(outcome);
 			if (byError == null) {
 				byError = this.timers.computeIfAbsent(outcome, (key) -> new ConcurrentHashMap<>());
@@ -97,6 +111,9 @@ public final class InvocationMetrics implements InvocationListener {
 					.description("Invocation attempts of Funcboot functions")
 					.tags("function", this.function, "trigger", this.trigger, "outcome", outcome.tag(), "error", key)
 					.register(InvocationMetrics.this.registry));
+			}
+			if (outcome == InvocationOutcome.SUCCESS && error.equals("none")) {
+				this.succeeded = timer;
 			}
 			return timer;
 		}

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.funcboot.trigger.stream.LazyMetadata;
 import dev.funcboot.trigger.stream.StreamDelivery;
 import dev.funcboot.trigger.stream.StreamHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,30 +25,41 @@ final class KafkaRecords {
 	 */
 	static StreamDelivery.Record record(byte[] payload, String topic, Object partition, Object offset, Object key,
 			Object timestamp, Map<String, Object> headers) {
+		return new StreamDelivery.Record(payload, metadata(topic, partition, offset, key, timestamp, headers));
+	}
+
+	private static Map<String, Object> metadata(String topic, Object partition, Object offset, Object key,
+			Object timestamp, Map<String, Object> headers) {
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("topic", topic);
 		metadata.put("partition", partition);
 		metadata.put("offset", offset);
 		if (key != null) {
-			metadata.put("key", (key instanceof byte[] bytes) ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+			metadata.put("key", (key instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
 					: String.valueOf(key));
 		}
 		metadata.put("timestamp", timestamp);
 		metadata.put("headers", StreamHeaders.asStrings(headers, KafkaRecords::isApplicationHeader));
-		return new StreamDelivery.Record(payload, metadata);
+		return metadata;
 	}
 
-	/** A record as the consumer polled it (see {@link KafkaPollConverter}). */
+	/**
+	 * A record as the consumer polled it (see {@link KafkaPollConverter}); its metadata is read
+	 * from it only when something asks ({@link LazyMetadata}).
+	 */
 	static StreamDelivery.Record record(ConsumerRecord<?, ?> record) {
+		Object value = record.value();
+		byte[] payload = (value instanceof byte[] bytes) ? bytes
+				: (value != null) ? String.valueOf(value).getBytes(StandardCharsets.UTF_8) : new byte[0];
+		return new StreamDelivery.Record(payload, new LazyMetadata(() -> metadata(record)));
+	}
+
+	private static Map<String, Object> metadata(ConsumerRecord<?, ?> record) {
 		Map<String, Object> headers = new LinkedHashMap<>();
 		for (Header header : record.headers()) {
 			headers.put(header.key(), header.value());
 		}
-		Object value = record.value();
-		byte[] payload = (value instanceof byte[] bytes) ? bytes
-				: (value != null) ? String.valueOf(value).getBytes(StandardCharsets.UTF_8) : new byte[0];
-		return record(payload, record.topic(), record.partition(), record.offset(), record.key(), record.timestamp(),
-				headers);
+		return metadata(record.topic(), record.partition(), record.offset(), record.key(), record.timestamp(), headers);
 	}
 
 	/** Headers the application (or a tracer) set, as opposed to Kafka's, Spring's and the binder's. */

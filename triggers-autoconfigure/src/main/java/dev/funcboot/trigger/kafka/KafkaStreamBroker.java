@@ -12,6 +12,7 @@ import dev.funcboot.trigger.stream.StreamDelivery;
 import dev.funcboot.trigger.stream.StreamProperties;
 
 import org.springframework.cloud.stream.binder.Binder;
+import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaProducerProperties;
@@ -21,7 +22,8 @@ import org.springframework.messaging.MessageChannel;
 
 /**
  * Kafka through Spring Cloud Stream's Kafka binder (also an event hub's Kafka endpoint): manual
- * acknowledgment, so an offset is committed only after its record completed or was dead-lettered;
+ * acknowledgment, so an offset is committed only after its record completed or was dead-lettered
+ * (a poll's offsets are committed when Funcboot acknowledges it, {@code MANUAL_IMMEDIATE});
  * the binder hands over whole polls (batch mode), also to functions that take one record, which
  * are invoked once per record, in order, with one commit per poll; a retry commits the records
  * before the failed one and seeks the partition back to it ({@code nack(index)}), which keeps
@@ -59,11 +61,18 @@ public final class KafkaStreamBroker implements StreamBroker {
 	}
 
 	@Override
+	public boolean pausesConsumers() {
+		return true;
+	}
+
+	@Override
 	public Object consumerExtension(StreamTriggerBinding trigger, String function, boolean batch,
 			StreamProperties defaults) {
 		KafkaConsumerProperties kafka = new KafkaConsumerProperties();
-		// Funcboot acknowledges: commits follow settlements, never the poll
-		kafka.setAckMode(ContainerProperties.AckMode.MANUAL);
+		// Funcboot acknowledges: commits follow settlements, never the poll; a poll's acknowledgment
+		// commits its offsets there and then (one commit per poll, as MANUAL makes before the next
+		// poll, without MANUAL's bookkeeping of every record's offset)
+		kafka.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
 		kafka.setEnableDlq(false);
 		// a new group reads what was sent before it started, as Azure Functions' Kafka trigger does
 		kafka.setStartOffset(KafkaConsumerProperties.StartOffset.earliest);
@@ -71,6 +80,18 @@ public final class KafkaStreamBroker implements StreamBroker {
 		// polls come as the records themselves, unconverted (see KafkaPollConverter)
 		kafka.setConverterBeanName(KafkaPollConverter.BEAN_NAME);
 		return kafka;
+	}
+
+	/**
+	 * A binding the user turned to record mode ({@code batch-mode=false}) acknowledges each record:
+	 * committed before the next poll (MANUAL), not one commit per record.
+	 */
+	@Override
+	public void consumerProperties(ExtendedConsumerProperties<Object> consumer) {
+		if (!consumer.isBatchMode() && consumer.getExtension() instanceof KafkaConsumerProperties kafka
+				&& kafka.getAckMode() == ContainerProperties.AckMode.MANUAL_IMMEDIATE) {
+			kafka.setAckMode(ContainerProperties.AckMode.MANUAL);
+		}
 	}
 
 	@Override

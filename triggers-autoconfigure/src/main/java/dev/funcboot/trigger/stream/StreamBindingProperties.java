@@ -43,6 +43,7 @@ final class StreamBindingProperties {
 		apply(section("spring.cloud.stream.bindings", binding).get("consumer"), consumer);
 		apply(section("spring.cloud.stream." + broker.propertiesName() + ".bindings", binding).get("consumer"),
 				extension);
+		broker.consumerProperties(consumer);
 		return consumer;
 	}
 

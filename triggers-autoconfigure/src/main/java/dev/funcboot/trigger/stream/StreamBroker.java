@@ -4,6 +4,7 @@ import dev.funcboot.functions.binding.StreamOutputBinding;
 import dev.funcboot.functions.binding.StreamTriggerBinding;
 
 import org.springframework.cloud.stream.binder.Binder;
+import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 
@@ -41,12 +42,27 @@ public interface StreamBroker {
 	}
 
 	/**
+	 * Whether the binder's consumer pauses in place (Kafka: it stays in its group, its partitions
+	 * paused); else pausing a function stops its binding.
+	 */
+	default boolean pausesConsumers() {
+		return false;
+	}
+
+	/**
 	 * The binder's extended consumer properties (e.g. {@code KafkaConsumerProperties}) with manual
 	 * settlement and the trigger's options.
 	 * @param function the function's name
 	 * @param batch whether the function takes a {@code List}
 	 */
 	Object consumerExtension(StreamTriggerBinding trigger, String function, boolean batch, StreamProperties defaults);
+
+	/**
+	 * Settles what depends on the consumer properties as the user left them (they may override
+	 * what {@link #consumerExtension} chose, e.g. turn a poll binding's batch mode off).
+	 */
+	default void consumerProperties(ExtendedConsumerProperties<Object> consumer) {
+	}
 
 	/** The binder's extended producer properties, sending synchronously. */
 	Object producerExtension(StreamOutputBinding output);

@@ -33,7 +33,7 @@ final class StreamOutputSender {
 	 * (as Spring Cloud Stream propagates them): the application's own, such as {@code traceparent}
 	 */
 	void send(Object result, Map<String, String> propagated) {
-		if (result == null || this.channels.isEmpty()) {
+		if (!sends(result)) {
 			return;
 		}
 		Collection<?> values = (result instanceof Collection<?> collection) ? collection : List.of(result);
@@ -51,6 +51,11 @@ final class StreamOutputSender {
 				channel.send(message.build());
 			}
 		}
+	}
+
+	/** Whether the result makes any message (a consumer's, or a function's without outputs, does not). */
+	boolean sends(Object result) {
+		return result != null && !this.channels.isEmpty();
 	}
 
 	private byte[] payload(Object value) {

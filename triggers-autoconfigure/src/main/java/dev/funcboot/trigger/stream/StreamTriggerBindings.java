@@ -45,6 +45,15 @@ final class StreamTriggerBindings implements SmartLifecycle {
 
 	private final List<Binding<?>> consumers = new CopyOnWriteArrayList<>();
 
+	/** Each function's consumer binding, while bound. */
+	private final Map<String, Binding<?>> consumerOf = new ConcurrentHashMap<>();
+
+	/** The functions whose binder's consumer pauses in place. */
+	private final Set<String> pausable = ConcurrentHashMap.newKeySet();
+
+	/** Paused functions, and whether their binding was stopped because its binder cannot pause. */
+	private final Map<String, Boolean> paused = new ConcurrentHashMap<>();
+
 	private final StreamProducers producers;
 
 	private volatile boolean running;
@@ -111,8 +120,13 @@ final class StreamTriggerBindings implements SmartLifecycle {
 		String destination = this.bindingProperties.bindingValue(input, "destination", trigger.destination());
 		String group = this.bindingProperties.bindingValue(input, "group", broker.group(trigger));
 		Object extension = broker.consumerExtension(trigger, function.name(), batch, this.properties);
-		this.consumers.add(binder.bindConsumer(destination, group.isEmpty() ? null : group, channel,
-				this.bindingProperties.consumer(input, function, extension, batch || broker.consumesPolls(), broker)));
+		Binding<?> consumer = binder.bindConsumer(destination, group.isEmpty() ? null : group, channel,
+				this.bindingProperties.consumer(input, function, extension, batch || broker.consumesPolls(), broker));
+		this.consumers.add(consumer);
+		this.consumerOf.put(function.name(), consumer);
+		if (broker.pausesConsumers()) {
+			this.pausable.add(function.name());
+		}
 		logger.info("Broker function '" + function.name() + "': " + trigger.type() + " '" + destination + "'"
 				+ (group.isEmpty() ? "" : " (group '" + group + "')") + " through binder '" + binderName + "'"
 				+ (batch ? ", in batches" : broker.consumesPolls() ? ", one invocation per message of each poll" : "") + (outputs.isEmpty() ? "" : ", outputs " + function.outputs())
@@ -129,6 +143,9 @@ final class StreamTriggerBindings implements SmartLifecycle {
 		// consumers first: their last messages may still send outputs and dead letters
 		this.consumers.forEach(Binding::unbind);
 		this.consumers.clear();
+		this.consumerOf.clear();
+		// a restart takes events for every function again
+		this.paused.clear();
 		this.producers.unbindAll();
 	}
 
@@ -140,6 +157,58 @@ final class StreamTriggerBindings implements SmartLifecycle {
 	@Override
 	public boolean isAutoStartup() {
 		return this.properties.isAutoStartup();
+	}
+
+	/**
+	 * Stops the function's consumer taking messages: the binder pauses it where it can (Kafka: the
+	 * consumer stays in its group, its partitions paused), else the binding is stopped (its
+	 * unacknowledged messages go back to the broker). Messages in hand finish and are settled.
+	 * @return whether the function is bound here
+	 */
+	synchronized boolean pause(String function) {
+		Binding<?> consumer = this.consumerOf.get(function);
+		if (consumer == null) {
+			return false;
+		}
+		if (!this.paused.containsKey(function)) {
+			boolean stopped = !this.pausable.contains(function);
+			if (stopped) {
+				consumer.stop();
+			}
+			else {
+				consumer.pause();
+			}
+			this.paused.put(function, stopped);
+			logger.info("Broker function '" + function + "' paused" + (stopped ? " (its binding stopped)" : ""));
+		}
+		return true;
+	}
+
+	/**
+	 * Has a paused function's consumer take messages again.
+	 * @return whether the function is bound here
+	 */
+	synchronized boolean resume(String function) {
+		Binding<?> consumer = this.consumerOf.get(function);
+		if (consumer == null) {
+			return false;
+		}
+		Boolean stopped = this.paused.remove(function);
+		if (stopped != null) {
+			if (stopped) {
+				consumer.start();
+			}
+			else {
+				consumer.resume();
+			}
+			logger.info("Broker function '" + function + "' resumed");
+		}
+		return true;
+	}
+
+	/** Whether the function is paused. */
+	boolean isPaused(String function) {
+		return this.paused.containsKey(function);
 	}
 
 	/** The functions bound here. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.funcboot.autoconfigure.FunctionHandle;
 import dev.funcboot.functions.InputConversionException;
@@ -115,7 +116,7 @@ final class StreamTriggerHandler implements MessageHandler {
 			InvocationResult result = sendOutputs(this.pipeline.invoke(context, this.binding.policy(),
 					(ctx) -> this.handle.call(this.decoder.isBatch() ? inputs
 							: this.decoder.decode(records.get(0).payload()))),
-					this.decoder.isBatch() ? Map.of() : headers(records.get(0)));
+					() -> this.decoder.isBatch() ? Map.of() : headers(records.get(0)));
 			StreamSettlement settlement = StreamSettlement.of(result, attempt, this.retries);
 			switch (settlement.action()) {
 				case COMPLETE -> {
@@ -150,9 +151,17 @@ final class StreamTriggerHandler implements MessageHandler {
 	 * A poll for a function that takes one message: one invocation per record, in order. A record
 	 * to retry has the broker deliver it and the rest of the poll again (the records before it are
 	 * settled), so a partition's order holds, or, where the broker keeps no order (a queue), it is
-	 * retried alone and the poll goes on; the poll is acknowledged once at the end.
+	 * retried alone and the poll goes on; the poll is acknowledged once at the end. The function
+	 * and trigger are in the MDC for the whole poll, its settlement logs included.
 	 */
 	private void handlePoll(StreamDelivery.Polled poll) {
+		try (InvocationPipeline.MdcScope scope = InvocationPipeline.mdcScope(this.binding.name(),
+				this.trigger.type())) {
+			settlePoll(poll);
+		}
+	}
+
+	private void settlePoll(StreamDelivery.Polled poll) {
 		List<StreamDelivery.Record> records = poll.records();
 		for (int index = 0; index < records.size(); index++) {
 			StreamDelivery.Record record = records.get(index);
@@ -160,7 +169,7 @@ final class StreamTriggerHandler implements MessageHandler {
 			InvocationContext context = new InvocationContext(InvocationIds.next(), this.binding.name(),
 					this.trigger.type(), record.metadata(), null, attempt);
 			InvocationResult result = sendOutputs(this.pipeline.invoke(context, this.binding.policy(),
-					(ctx) -> this.handle.call(this.decoder.decode(record.payload()))), headers(record));
+					(ctx) -> this.handle.call(this.decoder.decode(record.payload()))), () -> headers(record));
 			StreamSettlement settlement = StreamSettlement.of(result, attempt, this.retries);
 			switch (settlement.action()) {
 				case COMPLETE -> this.counts.completed(1);
@@ -228,13 +237,16 @@ final class StreamTriggerHandler implements MessageHandler {
 		}
 	}
 
-	/** The result, or a retryable failure when its outputs could not be sent. */
-	private InvocationResult sendOutputs(InvocationResult result, Map<String, String> propagated) {
-		if (!result.isSuccess()) {
+	/**
+	 * The result, or a retryable failure when its outputs could not be sent.
+	 * @param propagated the triggering message's headers for the outputs, read only when there are any
+	 */
+	private InvocationResult sendOutputs(InvocationResult result, Supplier<Map<String, String>> propagated) {
+		if (!result.isSuccess() || !this.outputs.sends(result.value())) {
 			return result;
 		}
 		try {
-			this.outputs.send(result.value(), propagated);
+			this.outputs.send(result.value(), propagated.get());
 			return result;
 		}
 		catch (RuntimeException ex) {

@@ -42,8 +42,25 @@ final class StreamTriggerStatus implements TriggerStatus {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("messages", messages);
 		details.put("lastDeadLetterReason", counts.lastDeadLetterReason());
-		details.put("listening", this.bindings.isRunning());
+		details.put("listening", this.bindings.isRunning() && !this.bindings.isPaused(function));
+		details.put("paused", this.bindings.isPaused(function));
 		return details;
+	}
+
+	@Override
+	public boolean pause(String function) {
+		return isOwn(function) && this.bindings.pause(function);
+	}
+
+	@Override
+	public boolean resume(String function) {
+		return isOwn(function) && this.bindings.resume(function);
+	}
+
+	private boolean isOwn(String function) {
+		return this.bindings.functions()
+			.stream()
+			.anyMatch((binding) -> binding.name().equals(function) && binding.trigger().type().equals(this.type));
 	}
 
 }

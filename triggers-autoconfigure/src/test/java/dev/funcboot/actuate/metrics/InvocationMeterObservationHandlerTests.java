@@ -32,6 +32,36 @@ class InvocationMeterObservationHandlerTests {
 	}
 
 	@Test
+	void functionsAndTriggersTakingTurnsAreTimedEachUnderTheirOwnTags() {
+		// the meters used last are kept at hand; a turn to another function or trigger must not reuse them
+		InvocationPipeline pipeline = InvocationPipeline.builder().listener(new InvocationMetrics(this.registry)).build();
+		for (int i = 0; i < 3; i++) {
+			pipeline.invoke(InvocationContext.of("o" + i, "orders", "queue", Map.of()), FunctionPolicy.DEFAULT,
+					(ctx) -> null);
+			pipeline.invoke(InvocationContext.of("b" + i, "billing", "queue", Map.of()), FunctionPolicy.DEFAULT,
+					(ctx) -> null);
+			pipeline.invoke(InvocationContext.of("k" + i, "orders", "kafka", Map.of()), FunctionPolicy.DEFAULT,
+					(ctx) -> {
+						throw new IllegalStateException("no");
+					});
+			pipeline.invoke(InvocationContext.of("s" + i, "orders", "kafka", Map.of()), FunctionPolicy.DEFAULT,
+					(ctx) -> null);
+		}
+		assertThat(count("orders", "queue", "success", "none")).isEqualTo(3);
+		assertThat(count("billing", "queue", "success", "none")).isEqualTo(3);
+		assertThat(count("orders", "kafka", "failure", "IllegalStateException")).isEqualTo(3);
+		assertThat(count("orders", "kafka", "success", "none")).isEqualTo(3);
+		assertThat(this.registry.get("funcboot.invocation").timers()).hasSize(4);
+	}
+
+	private long count(String function, String trigger, String outcome, String error) {
+		return this.registry.get("funcboot.invocation")
+			.tags("function", function, "trigger", trigger, "outcome", outcome, "error", error)
+			.timer()
+			.count();
+	}
+
+	@Test
 	void activeInvocationsAreCountedWhileTheyRunAndRejectionsAreTimedOnly() {
 		InvocationPipeline pipeline = InvocationPipeline.builder().listener(new InvocationMetrics(this.registry)).build();
 		FunctionPolicy limited = new FunctionPolicy(null, RetryPolicy.NONE, 1);

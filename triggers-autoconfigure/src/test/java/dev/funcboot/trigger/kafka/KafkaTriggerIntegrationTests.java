@@ -39,6 +39,12 @@ class KafkaTriggerIntegrationTests extends AbstractTriggerIntegrationTests {
 	/** How far receiveAll has read each output topic. */
 	private final Map<String, Map<Integer, Long>> positions = new ConcurrentHashMap<>();
 
+	@Test
+	void aPausedFunctionTakesNothingUntilItIsResumed() {
+		// its consumer stays in its group, its partition paused
+		pausedFunctionsTakeNothingUntilResumed(uniqueDestination("paused"));
+	}
+
 	@Override
 	protected String triggerType() {
 		return "kafka";

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -266,14 +268,49 @@ public abstract class AbstractTriggerIntegrationTests {
 	/** The settlement counts the {@code funcboot} Actuator endpoint shows for the function. */
 	@SuppressWarnings("unchecked")
 	protected Map<String, Object> messages(String function) {
-		ConfigurableApplicationContext context = this.applications.get(this.applications.size() - 1);
-		// built as FuncbootEndpointAutoConfiguration does; a non-web application exposes no endpoint bean
-		FuncbootEndpoint endpoint = new FuncbootEndpoint(context.getBean(FunctionBindingRegistry.class),
-				context.getBean(FunctionStatistics.class),
-				context.getBeanProvider(TriggerStatus.class).orderedStream().toList());
-		Map<String, Object> described = endpoint.function(function);
+		Map<String, Object> described = endpoint().function(function);
 		Map<String, Object> trigger = (Map<String, Object>) described.get("trigger");
 		return (Map<String, Object>) trigger.get("messages");
+	}
+
+	/** The last application's {@code /actuator/funcboot} endpoint. */
+	protected FuncbootEndpoint endpoint() {
+		ConfigurableApplicationContext context = this.applications.get(this.applications.size() - 1);
+		// built as FuncbootEndpointAutoConfiguration does; a non-web application exposes no endpoint bean
+		return new FuncbootEndpoint(context.getBean(FunctionBindingRegistry.class),
+				context.getBean(FunctionStatistics.class),
+				context.getBeanProvider(TriggerStatus.class).orderedStream().toList());
+	}
+
+	/**
+	 * For brokers: {@code accept} paused through the endpoint takes nothing (the broker keeps it)
+	 * until it is resumed, then goes on where it stopped, each message once.
+	 */
+	@SuppressWarnings("unchecked")
+	protected void pausedFunctionsTakeNothingUntilResumed(String destination) {
+		start(triggerProperties("accept", destination));
+		send(destination, order("p-1", 1));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completed().contains("p-1"));
+		Map<String, Object> paused = endpoint().changeState("accept", "paused");
+		assertThat((Map<String, Object>) paused.get("trigger")).containsEntry("paused", true)
+			.containsEntry("listening", false);
+		send(destination, order("p-2", 1));
+		send(destination, order("p-3", 1));
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.recorder.completed().size() == 1 && pending(destination) == 2);
+		Map<String, Object> resumed = endpoint().changeState("accept", "resumed");
+		assertThat((Map<String, Object>) resumed.get("trigger")).containsEntry("paused", false)
+			.containsEntry("listening", true);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.completed().size() == 3);
+		await().atMost(Duration.ofSeconds(30)).until(() -> pending(destination) == 0);
+		assertThat(this.recorder.completed()).containsExactly("p-1", "p-2", "p-3");
+		assertThat(List.of("p-1", "p-2", "p-3")).allSatisfy((id) -> assertThat(this.recorder.attempts(id)).isOne());
+		// another state, or a function that is not there
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> endpoint().changeState("accept", "stopped"))
+			.withMessageContaining("'paused' or 'resumed'");
+		assertThat(endpoint().changeState("nothing-here", "paused")).isNull();
 	}
 
 	protected List<String> send(String destination, int count) {

@@ -34,6 +34,12 @@ class RabbitTriggerIntegrationTests extends AbstractTriggerIntegrationTests {
 		assertThat(LocalRabbit.connection().isOpen()).as("RabbitMQ on 127.0.0.1:5672").isTrue();
 	}
 
+	@Test
+	void aPausedFunctionTakesNothingUntilItIsResumed() {
+		// its binding is stopped (the binder cannot pause) and started again
+		pausedFunctionsTakeNothingUntilResumed(uniqueDestination("paused"));
+	}
+
 	@Override
 	protected String triggerType() {
 		return "rabbit";

@@ -138,13 +138,31 @@ class StreamTriggerAutoConfigurationTests {
 	void kafkaConsumersAcknowledgeManuallyAndFetchTheBatchSize() {
 		KafkaConsumerProperties kafka = (KafkaConsumerProperties) new KafkaStreamBroker()
 			.consumerExtension(trigger("kafka", "orders", "billing", 50), "bill", false, new StreamProperties());
-		assertThat(kafka.getAckMode()).isEqualTo(ContainerProperties.AckMode.MANUAL);
+		// a poll is committed when Funcboot acknowledges it
+		assertThat(kafka.getAckMode()).isEqualTo(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
 		// polls come unconverted, read record by record by Funcboot
 		assertThat(kafka.getConverterBeanName()).isEqualTo("funcbootKafkaPollConverter");
 		assertThat(kafka.isEnableDlq()).isFalse();
 		assertThat(kafka.getConfiguration()).containsEntry("max.poll.records", "50");
 		assertThat(new KafkaStreamBroker().deadLetterDestination(trigger("kafka", "orders", "billing", 50), "bill"))
 			.isEqualTo("error.orders.billing");
+	}
+
+	@Test
+	void aKafkaBindingTheUserTurnsToRecordModeCommitsBeforeEachPollNotForEachRecord() {
+		KafkaStreamBroker broker = new KafkaStreamBroker();
+		ExtendedConsumerProperties<Object> polls = new ExtendedConsumerProperties<>(
+				broker.consumerExtension(trigger("kafka", "orders", "billing", 50), "bill", false, new StreamProperties()));
+		polls.setBatchMode(true);
+		broker.consumerProperties(polls);
+		assertThat(((KafkaConsumerProperties) polls.getExtension()).getAckMode())
+			.isEqualTo(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
+		ExtendedConsumerProperties<Object> records = new ExtendedConsumerProperties<>(
+				broker.consumerExtension(trigger("kafka", "orders", "billing", 50), "bill", false, new StreamProperties()));
+		records.setBatchMode(false);
+		broker.consumerProperties(records);
+		assertThat(((KafkaConsumerProperties) records.getExtension()).getAckMode())
+			.isEqualTo(ContainerProperties.AckMode.MANUAL);
 	}
 
 	@Test

@@ -50,7 +50,8 @@ public final class InvocationPipeline implements AutoCloseable {
 
 	private final ObservationRegistry observationRegistry;
 
-	private final Clock clock;
+	/** Deadlines: the clock's time at an invocation's start, read from the start's nanoTime. */
+	private final WallClock wallClock;
 
 	private final ErrorClassifier classifier;
 
@@ -64,7 +65,7 @@ public final class InvocationPipeline implements AutoCloseable {
 
 	private InvocationPipeline(Builder builder) {
 		this.observationRegistry = builder.observationRegistry;
-		this.clock = builder.clock;
+		this.wallClock = new WallClock(builder.clock);
 		this.classifier = builder.classifier;
 		this.sleeper = builder.sleeper;
 		this.listeners = List.copyOf(builder.listeners);
@@ -80,10 +81,10 @@ public final class InvocationPipeline implements AutoCloseable {
 	 */
 	public InvocationResult invoke(InvocationContext context, FunctionPolicy policy, FunctionCall call) {
 		Objects.requireNonNull(policy, "policy");
-		if (policy.timeout() != null && context.deadline() == null) {
-			context = context.withDeadline(this.clock.instant().plus(policy.timeout()));
-		}
 		long start = System.nanoTime();
+		if (policy.timeout() != null && context.deadline() == null) {
+			context = context.withDeadline(this.wallClock.at(start).plus(policy.timeout()));
+		}
 		Semaphore limiter = limiterFor(context.functionName(), policy.maxConcurrency());
 		if (limiter != null && !limiter.tryAcquire()) {
 			InvocationResult rejected = new InvocationResult(context, InvocationOutcome.REJECTED, null,
@@ -157,7 +158,7 @@ public final class InvocationPipeline implements AutoCloseable {
 		}
 		if (this.observationRegistry.isNoop()) {
 			// nothing observes: no observation to make (metrics come from the listeners)
-			InvocationResult result = withMdc(context, () -> attempt(context, policy, call));
+			InvocationResult result = withMdc(context, () -> attempt(context, policy, call, start));
 			record(result, start);
 			return result;
 		}
@@ -170,7 +171,7 @@ public final class InvocationPipeline implements AutoCloseable {
 			.start();
 		InvocationResult result;
 		try (Observation.Scope scope = observation.openScope()) {
-			result = withMdc(context, () -> attempt(context, policy, call));
+			result = withMdc(context, () -> attempt(context, policy, call, start));
 		}
 		if (result.error() != null) {
 			observation.error(result.error());
@@ -180,21 +181,89 @@ public final class InvocationPipeline implements AutoCloseable {
 		return result;
 	}
 
+	/**
+	 * Puts the invocation's id, function and trigger into the MDC for the attempt, and puts back
+	 * what was there. The function and trigger are left alone where a scope of the caller
+	 * ({@link #mdcScope}) already holds them: one key set and removed per invocation, not three.
+	 */
 	private static InvocationResult withMdc(InvocationContext context, Supplier<InvocationResult> attempt) {
+		MdcScope scope = MdcScope.CURRENT.get();
+		boolean scoped = scope != null && scope.function.equals(context.functionName())
+				&& scope.trigger.equals(context.trigger());
 		String previousId = MDC.get(MDC_INVOCATION_ID);
-		String previousFunction = MDC.get(MDC_FUNCTION);
-		String previousTrigger = MDC.get(MDC_TRIGGER);
+		String previousFunction = scoped ? scope.function : MDC.get(MDC_FUNCTION);
+		String previousTrigger = scoped ? scope.trigger : MDC.get(MDC_TRIGGER);
+		boolean function = !context.functionName().equals(previousFunction);
+		boolean trigger = !context.trigger().equals(previousTrigger);
 		MDC.put(MDC_INVOCATION_ID, context.invocationId());
-		MDC.put(MDC_FUNCTION, context.functionName());
-		MDC.put(MDC_TRIGGER, context.trigger());
+		if (function) {
+			MDC.put(MDC_FUNCTION, context.functionName());
+		}
+		if (trigger) {
+			MDC.put(MDC_TRIGGER, context.trigger());
+		}
 		try {
 			return attempt.get();
 		}
 		finally {
 			restore(MDC_INVOCATION_ID, previousId);
-			restore(MDC_FUNCTION, previousFunction);
-			restore(MDC_TRIGGER, previousTrigger);
+			if (function) {
+				restore(MDC_FUNCTION, previousFunction);
+			}
+			if (trigger) {
+				restore(MDC_TRIGGER, previousTrigger);
+			}
 		}
+	}
+
+	/**
+	 * Puts a function and trigger into the MDC until the scope is closed, for a trigger adapter
+	 * that runs many invocations of one function in a row (a broker's poll): its own logs (retries,
+	 * dead letters) carry them, and each invocation inside only sets its id.
+	 */
+	public static MdcScope mdcScope(String function, String trigger) {
+		return new MdcScope(function, trigger);
+	}
+
+	/** The function and trigger in the MDC until {@link #close()}, which puts back what was there. */
+	public static final class MdcScope implements AutoCloseable {
+
+		/** The calling thread's scope: its invocations need not read the MDC's function and trigger. */
+		private static final ThreadLocal<MdcScope> CURRENT = new ThreadLocal<>();
+
+		private final String function;
+
+		private final String trigger;
+
+		private final String previousFunction;
+
+		private final String previousTrigger;
+
+		private final MdcScope outer;
+
+		private MdcScope(String function, String trigger) {
+			this.function = function;
+			this.trigger = trigger;
+			this.previousFunction = MDC.get(MDC_FUNCTION);
+			this.previousTrigger = MDC.get(MDC_TRIGGER);
+			this.outer = CURRENT.get();
+			MDC.put(MDC_FUNCTION, function);
+			MDC.put(MDC_TRIGGER, trigger);
+			CURRENT.set(this);
+		}
+
+		@Override
+		public void close() {
+			restore(MDC_FUNCTION, this.previousFunction);
+			restore(MDC_TRIGGER, this.previousTrigger);
+			if (this.outer != null) {
+				CURRENT.set(this.outer);
+			}
+			else {
+				CURRENT.remove();
+			}
+		}
+
 	}
 
 	/**
@@ -214,8 +283,8 @@ public final class InvocationPipeline implements AutoCloseable {
 		return new Observation.Context();
 	}
 
-	private InvocationResult attempt(InvocationContext context, FunctionPolicy policy, FunctionCall call) {
-		TimeoutWatchdog.Guard guard = (policy.timeout() != null) ? watchdog().arm(policy.timeout()) : null;
+	private InvocationResult attempt(InvocationContext context, FunctionPolicy policy, FunctionCall call, long start) {
+		TimeoutWatchdog.Guard guard = (policy.timeout() != null) ? watchdog().arm(start, policy.timeout()) : null;
 		Object value = null;
 		Throwable error = null;
 		try {

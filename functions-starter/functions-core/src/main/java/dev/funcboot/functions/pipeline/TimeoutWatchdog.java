@@ -1,5 +1,7 @@
 package dev.funcboot.functions.pipeline;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * thread sleeps until the earliest deadline (at most {@link #MAX_SLEEP}), wakes early when an
  * attempt is armed with an earlier one, and interrupts the threads that are late.
  *
- * <p>The guard's monitor makes "finished" and "timed out" mutually exclusive and guarantees the
- * interrupt has been delivered before {@link Guard#disarm()} clears it. An attempt nested in
+ * <p>A compare-and-set on the guard's deadline makes "finished" and "timed out" mutually
+ * exclusive, and {@link Guard#disarm()} clears the interrupt only once it has been delivered. An attempt nested in
  * another on the same thread gets a guard of its own for its duration.
  */
 final class TimeoutWatchdog implements AutoCloseable {
@@ -44,7 +46,15 @@ final class TimeoutWatchdog implements AutoCloseable {
 
 	/** Arms a guard of the calling thread; disarm it when the attempt ends. */
 	Guard arm(Duration timeout) {
-		long deadline = System.nanoTime() + Math.max(1, timeout.toNanos());
+		return arm(System.nanoTime(), timeout);
+	}
+
+	/**
+	 * Arms a guard of the calling thread for an attempt that started at the nanoTime; disarm it
+	 * when the attempt ends.
+	 */
+	Guard arm(long start, Duration timeout) {
+		long deadline = start + Math.max(1, timeout.toNanos());
 		Guard guard = this.current.get();
 		if (guard == null || guard.isArmed()) {
 			// first attempt on this thread, or one nested in another: a guard of its own
@@ -73,7 +83,7 @@ final class TimeoutWatchdog implements AutoCloseable {
 					continue;
 				}
 				long deadline = guard.deadline;
-				if (deadline == Guard.IDLE) {
+				if (!Guard.isDeadline(deadline)) {
 					continue;
 				}
 				if (deadline - now <= 0) {
@@ -109,19 +119,41 @@ final class TimeoutWatchdog implements AutoCloseable {
 		this.thread.interrupt();
 	}
 
-	/** The deadline of one thread's current attempt. */
+	/**
+	 * The deadline of one thread's current attempt, and the state machine that decides whether it
+	 * finished or timed out: its owner arms it (a volatile write) and disarms it with one
+	 * compare-and-set; the watchdog expires it by moving the deadline it saw to
+	 * {@link #EXPIRING}, interrupts the thread, and then marks it {@link #TIMED_OUT}. A disarm that
+	 * finds it expiring waits for that mark, so the interrupt is delivered before it is cleared.
+	 */
 	final class Guard {
 
 		static final long IDLE = Long.MIN_VALUE;
+
+		/** The watchdog took the deadline and is interrupting the thread. */
+		static final long EXPIRING = Long.MIN_VALUE + 1;
+
+		/** The thread was interrupted for its deadline. */
+		static final long TIMED_OUT = Long.MIN_VALUE + 2;
+
+		private static final VarHandle DEADLINE;
+
+		static {
+			try {
+				DEADLINE = MethodHandles.lookup().findVarHandle(Guard.class, "deadline", long.class);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new ExceptionInInitializerError(ex);
+			}
+		}
 
 		private final Thread thread;
 
 		/** The guard of the attempt this one is nested in, or {@code null}. */
 		private final Guard outer;
 
+		/** A deadline (nanoTime), or {@link #IDLE}, {@link #EXPIRING}, {@link #TIMED_OUT}. */
 		private volatile long deadline = IDLE;
-
-		private boolean timedOut;
 
 		private Guard(Thread thread, Guard outer) {
 			this.thread = thread;
@@ -132,35 +164,42 @@ final class TimeoutWatchdog implements AutoCloseable {
 			return this.deadline != IDLE;
 		}
 
-		private synchronized void arm(long deadline) {
-			this.timedOut = false;
-			this.deadline = deadline;
+		/** Whether the value is a deadline, not a state. */
+		static boolean isDeadline(long value) {
+			return value != IDLE && value != EXPIRING && value != TIMED_OUT;
 		}
 
-		private synchronized void expire(long seen) {
-			if (this.deadline == seen) {
-				this.deadline = IDLE;
-				this.timedOut = true;
+		private void arm(long deadline) {
+			// only the owner writes a deadline, over IDLE (a volatile write: the watchdog's scanning
+			// flag, read next, is then up to date)
+			this.deadline = isDeadline(deadline) ? deadline : deadline + 3;
+		}
+
+		private void expire(long seen) {
+			if (DEADLINE.compareAndSet(this, seen, EXPIRING)) {
 				this.thread.interrupt();
+				this.deadline = TIMED_OUT;
 			}
 		}
 
 		/** Ends the attempt; returns whether it timed out, and then clears the interrupt it caused. */
 		boolean disarm() {
-			boolean result;
-			synchronized (this) {
+			long armed = this.deadline;
+			boolean timedOut = armed != IDLE && !(isDeadline(armed) && DEADLINE.compareAndSet(this, armed, IDLE));
+			if (timedOut) {
+				while (this.deadline == EXPIRING) {
+					Thread.onSpinWait();
+				}
 				this.deadline = IDLE;
-				result = this.timedOut;
-				this.timedOut = false;
 			}
 			if (this.outer != null) {
 				// a nested attempt's guard is used once
 				TimeoutWatchdog.this.guards.remove(this);
 			}
-			if (result) {
+			if (timedOut) {
 				Thread.interrupted();
 			}
-			return result;
+			return timedOut;
 		}
 
 	}

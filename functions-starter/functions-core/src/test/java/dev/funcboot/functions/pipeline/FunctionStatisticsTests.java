@@ -32,6 +32,22 @@ class FunctionStatisticsTests {
 	}
 
 	@Test
+	void functionsTakingTurnsAreEachCountedOnTheirOwn() {
+		// the counters last used are kept at hand; a turn to another function must not reuse them
+		for (int i = 0; i < 3; i++) {
+			this.statistics.onAttempt(result("orders", "o" + i, InvocationOutcome.SUCCESS, null), 10);
+			this.statistics.onAttempt(result("orders", "o" + i + "b", InvocationOutcome.SUCCESS, null), 10);
+			this.statistics.onAttempt(result("billing", "b" + i, InvocationOutcome.FAILURE, new IllegalStateException()),
+					10);
+		}
+		assertThat(this.statistics.counts("orders")).containsEntry(InvocationOutcome.SUCCESS, 6L)
+			.containsEntry(InvocationOutcome.FAILURE, 0L);
+		assertThat(this.statistics.counts("billing")).containsEntry(InvocationOutcome.SUCCESS, 0L)
+			.containsEntry(InvocationOutcome.FAILURE, 3L);
+		assertThat(this.statistics.lastError("orders")).isNull();
+	}
+
+	@Test
 	void unknownFunctionHasEveryOutcomeAtZeroAndNoLastError() {
 		assertThat(this.statistics.counts("never-ran")).hasSize(InvocationOutcome.values().length)
 			.allSatisfy((outcome, count) -> assertThat(count).isZero());

@@ -201,6 +201,40 @@ class InvocationPipelineTests {
 		}
 
 		@Test
+		void aScopeHoldsTheFunctionForManyInvocationsEachWithItsOwnIdAndRestoresWhatWasThere() {
+			MDC.put(InvocationPipeline.MDC_FUNCTION, "outer-function");
+			List<Map<String, String>> inside = new ArrayList<>();
+			try (InvocationPipeline.MdcScope scope = InvocationPipeline.mdcScope("orders", "http")) {
+				// the adapter's own logs in the scope (a poll's settlement) carry the function
+				assertThat(MDC.get(InvocationPipeline.MDC_FUNCTION)).isEqualTo("orders");
+				assertThat(MDC.get(InvocationPipeline.MDC_TRIGGER)).isEqualTo("http");
+				for (String id : List.of("inv-1", "inv-2")) {
+					pipeline.invoke(context(id), NO_TIMEOUT, (context) -> {
+						inside.add(new HashMap<>(MDC.getCopyOfContextMap()));
+						return null;
+					});
+					assertThat(MDC.get(InvocationPipeline.MDC_INVOCATION_ID)).isNull();
+					assertThat(MDC.get(InvocationPipeline.MDC_FUNCTION)).isEqualTo("orders");
+				}
+				// another function inside the scope sets and restores its own
+				pipeline.invoke(InvocationContext.of("inv-3", "billing", "kafka", Map.of()), NO_TIMEOUT, (context) -> {
+					inside.add(new HashMap<>(MDC.getCopyOfContextMap()));
+					return null;
+				});
+				assertThat(MDC.get(InvocationPipeline.MDC_FUNCTION)).isEqualTo("orders");
+				assertThat(MDC.get(InvocationPipeline.MDC_TRIGGER)).isEqualTo("http");
+			}
+			assertThat(inside).extracting((mdc) -> mdc.get(InvocationPipeline.MDC_INVOCATION_ID))
+				.containsExactly("inv-1", "inv-2", "inv-3");
+			assertThat(inside).extracting((mdc) -> mdc.get(InvocationPipeline.MDC_FUNCTION))
+				.containsExactly("orders", "orders", "billing");
+			assertThat(inside).extracting((mdc) -> mdc.get(InvocationPipeline.MDC_TRIGGER))
+				.containsExactly("http", "http", "kafka");
+			assertThat(MDC.get(InvocationPipeline.MDC_FUNCTION)).isEqualTo("outer-function");
+			assertThat(MDC.get(InvocationPipeline.MDC_TRIGGER)).isNull();
+		}
+
+		@Test
 		void unrelatedKeysAreUntouched() {
 			MDC.put("tenant", "contoso");
 			AtomicReference<String> inside = new AtomicReference<>();
