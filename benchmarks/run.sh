@@ -66,8 +66,8 @@ esac
 : "${FASTSTART_RUNS:=5}"          # measured starts per variant, alternating variants
 : "${FASTSTART_WARMUP_RUNS:=1}"   # starts per variant before measuring
 : "${BROKER_MESSAGES:=300000}"  # messages per side per round (kafka, rabbit); enough for steady state
-: "${BROKER_ROUNDS:=3}"          # measured rounds per broker, alternating which side drains first
-: "${BROKER_WARMUP_ROUNDS:=1}"   # rounds per broker before measuring
+: "${BROKER_ROUNDS:=5}"          # measured rounds per broker, alternating which side drains first
+: "${BROKER_WARMUP_ROUNDS:=auto}" # rounds per broker before measuring; auto: kafka 10, rabbit 1
 : "${BROKER_BATCH_SIZE:=500}"    # Kafka max.poll.records / RabbitMQ prefetch, both sides
 : "${KAFKA_BROKERS:=}"           # bootstrap servers; empty starts a KRaft broker (see KAFKA_BROKER_JVM)
 : "${KAFKA_BROKER_JVM:=own}"      # own: the broker runs in a JVM of its own; same: in the benchmark's JVM
@@ -225,9 +225,13 @@ run_broker() {
   local own_broker=false
   if [ "$1" = kafka ] && [ -z "$KAFKA_BROKERS" ] && [ "$KAFKA_BROKER_JVM" = own ]; then start_kafka; own_broker=true; fi
   if [ "$1" = kafka ] && [ -n "$KAFKA_BROKERS" ]; then extra=(--kafka-brokers "$KAFKA_BROKERS"); fi
+  # Kafka's per-poll code (Spring Kafka's loop, Funcboot's poll handler) runs 600 times a round:
+  # C2 compiles it only after some ten rounds, and until then its compiler thread takes a core
+  local warmup=$BROKER_WARMUP_ROUNDS
+  if [ "$warmup" = auto ]; then if [ "$1" = kafka ]; then warmup=10; else warmup=1; fi; fi
   # shellcheck disable=SC2086
   java $BROKER_JAVA_OPTS -Dloader.main=dev.funcboot.benchmarks.broker.BrokerBenchmark -jar "$jar" \
-    --broker "$1" --messages "$BROKER_MESSAGES" --rounds "$BROKER_ROUNDS" --warmup-rounds "$BROKER_WARMUP_ROUNDS" \
+    --broker "$1" --messages "$BROKER_MESSAGES" --rounds "$BROKER_ROUNDS" --warmup-rounds "$warmup" \
     --batch-size "$BROKER_BATCH_SIZE" --results "$results" "${extra[@]}"
   if [ "$own_broker" = true ]; then kill "$kafka_pid"; wait "$kafka_pid" 2>/dev/null || true; kafka_pid=; KAFKA_BROKERS=; fi
 }
