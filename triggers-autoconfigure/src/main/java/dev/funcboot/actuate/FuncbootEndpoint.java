@@ -65,14 +65,14 @@ public class FuncbootEndpoint {
 	/**
 	 * {@code POST /actuator/funcboot/{name}} with {@code {"state": "paused"}} or
 	 * {@code "resumed"}: stops or restarts a function's intake where its trigger can (brokers);
-	 * answers the function as {@link #function} does, 404 for an unknown function, 400 for
-	 * another state or a trigger that cannot pause.
+	 * answers the function as {@link #function} does; 400 for an unknown function, another state
+	 * or a trigger that cannot pause.
 	 */
 	@WriteOperation
 	public Map<String, Object> changeState(@Selector String name, String state) {
 		FunctionBinding binding = this.registry.get(name);
 		if (binding == null) {
-			return null;
+			throw new InvalidEndpointRequestException("no function '" + name + "'", "no such function");
 		}
 		boolean pause = "paused".equalsIgnoreCase(state);
 		if (!pause && !"resumed".equalsIgnoreCase(state)) {

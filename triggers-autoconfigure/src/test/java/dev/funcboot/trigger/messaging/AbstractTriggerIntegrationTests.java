@@ -310,7 +310,9 @@ public abstract class AbstractTriggerIntegrationTests {
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
 			.isThrownBy(() -> endpoint().changeState("accept", "stopped"))
 			.withMessageContaining("'paused' or 'resumed'");
-		assertThat(endpoint().changeState("nothing-here", "paused")).isNull();
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> endpoint().changeState("nothing-here", "paused"))
+			.withMessageContaining("no function 'nothing-here'");
 	}
 
 	protected List<String> send(String destination, int count) {
