@@ -150,19 +150,18 @@ class StreamTriggerAutoConfigurationTests {
 
 	@Test
 	void aKafkaBindingTheUserTurnsToRecordModeCommitsBeforeEachPollNotForEachRecord() {
+		assertThat(kafkaAckMode(true)).isEqualTo(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
+		assertThat(kafkaAckMode(false)).isEqualTo(ContainerProperties.AckMode.MANUAL);
+	}
+
+	/** The ack mode of a Kafka consumer binding whose batch mode the user left on or turned off. */
+	private static ContainerProperties.AckMode kafkaAckMode(boolean batchMode) {
 		KafkaStreamBroker broker = new KafkaStreamBroker();
-		ExtendedConsumerProperties<Object> polls = new ExtendedConsumerProperties<>(
+		ExtendedConsumerProperties<Object> consumer = new ExtendedConsumerProperties<>(
 				broker.consumerExtension(trigger("kafka", "orders", "billing", 50), "bill", false, new StreamProperties()));
-		polls.setBatchMode(true);
-		broker.consumerProperties(polls);
-		assertThat(((KafkaConsumerProperties) polls.getExtension()).getAckMode())
-			.isEqualTo(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
-		ExtendedConsumerProperties<Object> records = new ExtendedConsumerProperties<>(
-				broker.consumerExtension(trigger("kafka", "orders", "billing", 50), "bill", false, new StreamProperties()));
-		records.setBatchMode(false);
-		broker.consumerProperties(records);
-		assertThat(((KafkaConsumerProperties) records.getExtension()).getAckMode())
-			.isEqualTo(ContainerProperties.AckMode.MANUAL);
+		consumer.setBatchMode(batchMode);
+		broker.consumerProperties(consumer);
+		return ((KafkaConsumerProperties) consumer.getExtension()).getAckMode();
 	}
 
 	@Test
