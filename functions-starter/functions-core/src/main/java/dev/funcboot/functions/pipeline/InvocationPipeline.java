@@ -162,21 +162,42 @@ public final class InvocationPipeline implements AutoCloseable {
 			record(result, start);
 			return result;
 		}
-		Observation observation = Observation
-			.createNotStarted(OBSERVATION_NAME, () -> observationContext(context), this.observationRegistry)
-			.contextualName("funcboot " + context.functionName())
-			.lowCardinalityKeyValue("function", context.functionName())
-			.lowCardinalityKeyValue("trigger", context.trigger())
-			.highCardinalityKeyValue("invocation.id", context.invocationId())
-			.start();
+		// an observation handler that throws must not fail the invocation, nor its message's settlement
+		Observation observation;
+		try {
+			observation = Observation
+				.createNotStarted(OBSERVATION_NAME, () -> observationContext(context), this.observationRegistry)
+				.contextualName("funcboot " + context.functionName())
+				.lowCardinalityKeyValue("function", context.functionName())
+				.lowCardinalityKeyValue("trigger", context.trigger())
+				.highCardinalityKeyValue("invocation.id", context.invocationId())
+				.start();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The observation of function '{}' could not start; it runs unobserved", context.functionName(),
+					ex);
+			observation = null;
+		}
 		InvocationResult result;
-		try (Observation.Scope scope = observation.openScope()) {
+		Observation.Scope outer = this.observationRegistry.getCurrentObservationScope();
+		Observation.Scope scope = openScope(observation, context, outer);
+		try {
 			result = withMdc(context, () -> attempt(context, policy, call, start));
 		}
-		if (result.error() != null) {
-			observation.error(result.error());
+		finally {
+			closeScope(scope, context, outer);
 		}
-		observation.lowCardinalityKeyValue("outcome", result.outcome().tag()).stop();
+		if (observation != null) {
+			try {
+				if (result.error() != null) {
+					observation.error(result.error());
+				}
+				observation.lowCardinalityKeyValue("outcome", result.outcome().tag()).stop();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("The observation of function '{}' could not stop", context.functionName(), ex);
+			}
+		}
 		record(result, start);
 		return result;
 	}
@@ -186,6 +207,37 @@ public final class InvocationPipeline implements AutoCloseable {
 	 * what was there. The function and trigger are left alone where a scope of the caller
 	 * ({@link #mdcScope}) already holds them: one key set and removed per invocation, not three.
 	 */
+	/**
+	 * Opens the observation's scope; where a handler fails, the thread's current scope is put back
+	 * to the outer one, so that no later invocation on this thread nests in a stale observation.
+	 */
+	private Observation.Scope openScope(Observation observation, InvocationContext context, Observation.Scope outer) {
+		if (observation == null) {
+			return null;
+		}
+		try {
+			return observation.openScope();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The observation of function '{}' could not open its scope", context.functionName(), ex);
+			this.observationRegistry.setCurrentObservationScope(outer);
+			return null;
+		}
+	}
+
+	private void closeScope(Observation.Scope scope, InvocationContext context, Observation.Scope outer) {
+		if (scope == null) {
+			return;
+		}
+		try {
+			scope.close();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The observation of function '{}' could not close its scope", context.functionName(), ex);
+			this.observationRegistry.setCurrentObservationScope(outer);
+		}
+	}
+
 	private static InvocationResult withMdc(InvocationContext context, Supplier<InvocationResult> attempt) {
 		MdcScope scope = MdcScope.CURRENT.get();
 		boolean scoped = scope != null && scope.function.equals(context.functionName())
