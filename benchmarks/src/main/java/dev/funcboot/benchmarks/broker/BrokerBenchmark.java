@@ -46,8 +46,8 @@ public final class BrokerBenchmark {
 		ResultsFile results = new ResultsFile((resultsPath != null) ? Path.of(resultsPath) : null);
 		try (BrokerSide side = broker.equals("rabbit") ? new RabbitSide(batchSize)
 				: new KafkaSide(args.string("kafka-brokers", null), batchSize)) {
-			System.out.printf(Locale.ROOT, "%n== %s: no-op function, %d messages per side per round, batch/prefetch %d,"
-					+ " %d warm-up + %d measured rounds ==%n", side.name(), messages, batchSize, warmup, rounds);
+			System.out.printf(Locale.ROOT, "%n== %s: %s function, %d messages per side per round, batch/prefetch %d,"
+					+ " %d warm-up + %d measured rounds ==%n", side.name(), side.work(), messages, batchSize, warmup, rounds);
 			List<Double> raw = new ArrayList<>();
 			List<Double> funcboot = new ArrayList<>();
 			for (int round = 0; round < warmup + rounds; round++) {
@@ -84,7 +84,7 @@ public final class BrokerBenchmark {
 			double ratio = funcbootMedian / rawMedian;
 			System.out.printf(Locale.ROOT, "%s median: raw %,.0f msgs/s, funcboot %,.0f msgs/s, ratio %.3f (target %s: %s)%n",
 					side.name(), rawMedian, funcbootMedian, ratio, TARGET, TARGET.verdict(ratio));
-			results.add(side.name() + " no-op msgs/s", String.format(Locale.ROOT, "%.0f", funcbootMedian),
+			results.add(side.name() + " " + side.work() + " msgs/s", String.format(Locale.ROOT, "%.0f", funcbootMedian),
 					String.format(Locale.ROOT, "%.0f", rawMedian), ratio, TARGET);
 		}
 		System.exit(0);

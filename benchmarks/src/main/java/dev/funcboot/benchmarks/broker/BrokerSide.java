@@ -6,6 +6,11 @@ interface BrokerSide extends AutoCloseable {
 	/** The broker's name in the report. */
 	String name();
 
+	/** What the function does with each message, in the report. */
+	default String work() {
+		return "no-op";
+	}
+
 	/**
 	 * Puts the round's messages where both sides will read them: a fresh destination, or the end
 	 * of the run's one; returns what the sides find them by (the destination, or the first offset).

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funcboot.autoconfigure.TriggerStatus;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -57,6 +59,17 @@ final class KafkaSide implements BrokerSide {
 
 	private ConfigurableApplicationContext funcboot;
 
+	/**
+	 * {@code -Dbench.kafka-input=json}: both sides decode each message from JSON into an order
+	 * (Jackson; Funcboot's {@code orders} function takes the order), a function that does a little
+	 * work; else ({@code text}, the target's measurement) the no-op on the text.
+	 */
+	static final boolean JSON = System.getProperty("bench.kafka-input", "text").equals("json");
+
+	private final String function = JSON ? "orders" : "noop";
+
+	private final ObjectMapper mapper = new ObjectMapper();
+
 	KafkaSide(String brokers, int batchSize) throws Exception {
 		if (brokers == null) {
 			this.embedded = new EmbeddedKafkaKraftBroker(1, 1);
@@ -77,6 +90,11 @@ final class KafkaSide implements BrokerSide {
 	@Override
 	public String name() {
 		return "kafka";
+	}
+
+	@Override
+	public String work() {
+		return JSON ? "json-decoding" : "no-op";
 	}
 
 	/** Appends the messages to the run's topic; returns the offset of the first one. */
@@ -118,7 +136,12 @@ final class KafkaSide implements BrokerSide {
 			while (clock.count.get() < messages && System.nanoTime() < deadline) {
 				var records = consumer.poll(Duration.ofMillis(100));
 				for (ConsumerRecord<String, String> record : records) {
-					noop(record.value());
+					if (JSON) {
+						decode(record.value());
+					}
+					else {
+						noop(record.value());
+					}
 					clock.tick();
 				}
 				if (clock.count.get() >= messages && NoopFunctionApp.GAPS) {
@@ -135,6 +158,17 @@ final class KafkaSide implements BrokerSide {
 		return clock.rate();
 	}
 
+	private void decode(String value) {
+		try {
+			if (this.mapper.readValue(value, NoopFunctionApp.Order.class).quantity() < 0) {
+				throw new IllegalStateException();
+			}
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static void noop(String value) {
 		if (value == null) {
 			throw new IllegalStateException();
@@ -147,17 +181,19 @@ final class KafkaSide implements BrokerSide {
 		String group = "funcboot-" + this.topic;
 		if (this.funcboot == null) {
 			// its group is new: it reads from the earliest offset, the first round's first message
-			this.funcboot = new SpringApplicationBuilder(NoopFunctionApp.class).web(WebApplicationType.NONE)
+			this.funcboot = new SpringApplicationBuilder(NoopFunctionApp.class, NoopFunctionApp.JsonFunction.class)
+				.web(WebApplicationType.NONE)
 				.properties("spring.main.banner-mode=off", "spring.cloud.stream.kafka.binder.brokers=" + this.brokers,
-						"funcboot.functions.noop.kafka.destination=" + this.topic,
-						"funcboot.functions.noop.kafka.group=" + group,
-						"funcboot.functions.noop.kafka.batch-size=" + this.batchSize, "logging.level.root=WARN")
+						"funcboot.functions." + this.function + ".kafka.destination=" + this.topic,
+						"funcboot.functions." + this.function + ".kafka.group=" + group,
+						"funcboot.functions." + this.function + ".kafka.batch-size=" + this.batchSize,
+						"logging.level.root=WARN")
 				.properties(NoopFunctionApp.ISOLATED)
 				.properties(extraProperties())
 				.run();
 		}
 		else {
-			intake().resume("noop");
+			intake().resume(this.function);
 		}
 		try {
 			BrokerWait.until(() -> NoopFunctionApp.CLOCK.count.get() >= messages, Duration.ofMinutes(5));
@@ -168,7 +204,7 @@ final class KafkaSide implements BrokerSide {
 			return NoopFunctionApp.CLOCK.rate();
 		}
 		finally {
-			intake().pause("noop");
+			intake().pause(this.function);
 			checkCommitted(group, Long.parseLong(first) + messages, messages);
 		}
 	}

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The Funcboot side: one no-op function bean, bound to the broker by properties
@@ -40,6 +41,29 @@ public class NoopFunctionApp {
 	@Bean
 	Consumer<String> noop() {
 		return (message) -> CLOCK.tick();
+	}
+
+	/** An order as the benchmark's messages hold it. */
+	record Order(String id, int quantity) {
+	}
+
+	/**
+	 * A function that does a little work, for {@code -Dbench.kafka-input=json}: its input is the
+	 * message decoded from JSON (Jackson, as the raw side decodes it), and it only counts.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class JsonFunction {
+
+		@Bean
+		Consumer<Order> orders() {
+			return (order) -> {
+				if (order.quantity() < 0) {
+					throw new IllegalStateException();
+				}
+				CLOCK.tick();
+			};
+		}
+
 	}
 
 	/** Counts messages and remembers when the first and the latest arrived. */
