@@ -75,7 +75,22 @@ port_open() { # port_open PORT: whether something accepts TCP connections on 127
 # not only that the port is bound.
 azurite_ready() { curl -s -o /dev/null -m 2 "http://127.0.0.1:10001/devstoreaccount1?comp=list"; }
 
+# An Azurite whose data folder was deleted (its checkout removed while it ran) still answers HTTP
+# but fails every write, so every queue and blob test would time out: stop it, and start afresh.
+stop_orphaned_azurite() {
+  local pid location
+  for pid in $(pgrep -f 'azurite.*--queuePort 10001' || true); do
+    location=$(ps -o args= -p "$pid" | grep -o -- '--location [^ ]*' | awk '{print $2}')
+    if [ -n "$location" ] && [ ! -d "$location" ]; then
+      log "azurite: pid $pid runs on a data folder that is gone ($location); stopping it"
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 20); do port_open 10001 || break; sleep 0.5; done
+    fi
+  done
+}
+
 start_azurite() {
+  stop_orphaned_azurite
   if azurite_ready; then
     log "azurite: already running (blob 10000, queue 10001, table 10002 on 127.0.0.1)"
     return 0
