@@ -1,6 +1,7 @@
 package dev.funcboot.benchmarks.broker;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ public final class BrokerBenchmark {
 	static final Target TARGET = Target.atLeast(0.85);
 
 	/** The pause after each fill: -Dbench.settle=2s. */
-	static final java.time.Duration SETTLE = java.time.Duration.parse("PT" + System.getProperty("bench.settle", "2s"));
+	static final Duration SETTLE = Duration.parse("PT" + System.getProperty("bench.settle", "2s"));
 
 	private BrokerBenchmark() {
 	}

@@ -2,6 +2,8 @@ package dev.funcboot.benchmarks.broker;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -81,7 +83,7 @@ public class NoopFunctionApp {
 			this.last = 0;
 			this.gapNanos = 0;
 			this.gaps = 0;
-			java.util.Arrays.fill(this.tenths, 0);
+			Arrays.fill(this.tenths, 0);
 		}
 
 		/** Time spent in gaps of more than a millisecond between two messages, and how many. */
@@ -140,14 +142,14 @@ public class NoopFunctionApp {
 
 		String gaps() {
 			long n = Math.max(1, this.count.get());
-			String cpu = String.format(java.util.Locale.ROOT, "; CPU per message: consumer thread %.0f ns, process %.0f ns",
+			String cpu = String.format(Locale.ROOT, "; CPU per message: consumer thread %.0f ns, process %.0f ns",
 					(this.threadCpuAtLast - this.threadCpuAtFirst) / (double) n,
 					(this.processCpuAtLast - this.processCpuAtFirst) / (double) n);
 			StringBuilder rates = new StringBuilder();
 			for (int i = 1; i < this.tenths.length && this.tenths[i] > 0; i++) {
 				rates.append(' ').append(Math.round(this.tenth / ((this.tenths[i] - this.tenths[i - 1]) / 1e6)));
 			}
-			return String.format(java.util.Locale.ROOT, "%d gaps over 1 ms, %.0f ms in all, of %.0f ms; k msgs/s by tenth:%s",
+			return String.format(Locale.ROOT, "%d gaps over 1 ms, %.0f ms in all, of %.0f ms; k msgs/s by tenth:%s",
 					this.gaps, this.gapNanos / 1e6, (this.last - this.first) / 1e6, rates) + cpu;
 		}
 

@@ -16,8 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * attempt is armed with an earlier one, and interrupts the threads that are late.
  *
  * <p>A compare-and-set on the guard's deadline makes "finished" and "timed out" mutually
- * exclusive, and {@link Guard#disarm()} clears the interrupt only once it has been delivered. An attempt nested in
- * another on the same thread gets a guard of its own for its duration.
+ * exclusive, and {@link Guard#disarm()} clears the interrupt only once it has been delivered. An
+ * attempt nested in another on the same thread gets a guard of its own for its duration.
  */
 final class TimeoutWatchdog implements AutoCloseable {
 

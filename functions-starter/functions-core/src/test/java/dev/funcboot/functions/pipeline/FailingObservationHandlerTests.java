@@ -1,5 +1,6 @@
 package dev.funcboot.functions.pipeline;
 
+import java.time.Clock;
 import java.util.Map;
 
 import dev.funcboot.functions.InvocationContext;
@@ -22,7 +23,7 @@ class FailingObservationHandlerTests {
 	void theInvocationEndsAsTheFunctionEndedWhateverTheHandlerThrows(String failing) {
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(new FailingHandler(failing));
-		FunctionStatistics statistics = new FunctionStatistics(java.time.Clock.systemUTC());
+		FunctionStatistics statistics = new FunctionStatistics(Clock.systemUTC());
 		try (InvocationPipeline pipeline = InvocationPipeline.builder()
 			.observationRegistry(registry)
 			.listener(statistics)
