@@ -65,9 +65,9 @@ esac
 : "${INFERENCE_JAVA_OPTS:=}"               # JVM options of the inference benchmark
 : "${FASTSTART_RUNS:=5}"          # measured starts per variant, alternating variants
 : "${FASTSTART_WARMUP_RUNS:=1}"   # starts per variant before measuring
-: "${BROKER_MESSAGES:=300000}"  # messages per side per round (kafka, rabbit); enough for steady state
+: "${BROKER_MESSAGES:=auto}"    # messages per side per round; auto: kafka 1000000 (a round of about a second), rabbit 300000
 : "${BROKER_ROUNDS:=5}"          # measured rounds per broker, alternating which side drains first
-: "${BROKER_WARMUP_ROUNDS:=auto}" # rounds per broker before measuring; auto: kafka 10, rabbit 1
+: "${BROKER_WARMUP_ROUNDS:=auto}" # rounds per broker before measuring; auto: kafka 4, rabbit 1
 : "${BROKER_BATCH_SIZE:=500}"    # Kafka max.poll.records / RabbitMQ prefetch, both sides
 : "${KAFKA_BROKERS:=}"           # bootstrap servers; empty starts a KRaft broker (see KAFKA_BROKER_JVM)
 : "${KAFKA_BROKER_JVM:=own}"      # own: the broker runs in a JVM of its own; same: in the benchmark's JVM
@@ -83,6 +83,9 @@ results="$out/results.tsv"
 if [ "$SKIP_BUILD" != "true" ]; then
   if [ -x ./mvnw ]; then mvn=./mvnw; else mvn=mvn; fi
   echo "Building: $mvn $MVN_ARGS package -DskipTests -pl benchmarks -am"
+  # Spring Boot's repackage leaves a jar that is already repackaged as it is: when only a module the
+  # benchmarks depend on changed, the old jar (with the old module inside) would be measured
+  rm -f "$jar" "$jar.original"
   # shellcheck disable=SC2086
   "$mvn" $MVN_ARGS package -DskipTests -pl benchmarks -am
 fi
@@ -225,13 +228,15 @@ run_broker() {
   local own_broker=false
   if [ "$1" = kafka ] && [ -z "$KAFKA_BROKERS" ] && [ "$KAFKA_BROKER_JVM" = own ]; then start_kafka; own_broker=true; fi
   if [ "$1" = kafka ] && [ -n "$KAFKA_BROKERS" ]; then extra=(--kafka-brokers "$KAFKA_BROKERS"); fi
-  # Kafka's per-poll code (Spring Kafka's loop, Funcboot's poll handler) runs 600 times a round:
-  # C2 compiles it only after some ten rounds, and until then its compiler thread takes a core
-  local warmup=$BROKER_WARMUP_ROUNDS
-  if [ "$warmup" = auto ]; then if [ "$1" = kafka ]; then warmup=10; else warmup=1; fi; fi
+  # Kafka's per-poll code (Spring Kafka's loop, Funcboot's poll handler) runs 2,000 times a round of
+  # 1,000,000: C2 compiles it within some 6,000 polls, and until then its compiler thread takes a
+  # core. Rounds of 300,000 (a third of a second) moved by 0.4 either way with one GC or compile.
+  local warmup=$BROKER_WARMUP_ROUNDS messages=$BROKER_MESSAGES
+  if [ "$warmup" = auto ]; then if [ "$1" = kafka ]; then warmup=4; else warmup=1; fi; fi
+  if [ "$messages" = auto ]; then if [ "$1" = kafka ]; then messages=1000000; else messages=300000; fi; fi
   # shellcheck disable=SC2086
   java $BROKER_JAVA_OPTS -Dloader.main=dev.funcboot.benchmarks.broker.BrokerBenchmark -jar "$jar" \
-    --broker "$1" --messages "$BROKER_MESSAGES" --rounds "$BROKER_ROUNDS" --warmup-rounds "$warmup" \
+    --broker "$1" --messages "$messages" --rounds "$BROKER_ROUNDS" --warmup-rounds "$warmup" \
     --batch-size "$BROKER_BATCH_SIZE" --results "$results" "${extra[@]}"
   if [ "$own_broker" = true ]; then kill "$kafka_pid"; wait "$kafka_pid" 2>/dev/null || true; kafka_pid=; KAFKA_BROKERS=; fi
 }

@@ -45,6 +45,7 @@ public final class BrokerBenchmark {
 		int batchSize = args.integer("batch-size", 500);
 		String resultsPath = args.string("results", null);
 		ResultsFile results = new ResultsFile((resultsPath != null) ? Path.of(resultsPath) : null);
+		NoopFunctionApp.Clock.roundMessages = messages;
 		try (BrokerSide side = broker.equals("rabbit") ? new RabbitSide(batchSize)
 				: new KafkaSide(args.string("kafka-brokers", null), batchSize)) {
 			System.out.printf(Locale.ROOT, "%n== %s: %s function, %d messages per side per round, batch/prefetch %d,"

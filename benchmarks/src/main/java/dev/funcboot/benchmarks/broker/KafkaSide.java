@@ -1,6 +1,7 @@
 package dev.funcboot.benchmarks.broker;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -62,11 +63,17 @@ final class KafkaSide implements BrokerSide {
 	/**
 	 * {@code -Dbench.kafka-input=json}: both sides decode each message from JSON into an order
 	 * (Jackson; Funcboot's {@code orders} function takes the order), a function that does a little
-	 * work; else ({@code text}, the target's measurement) the no-op on the text.
+	 * work; {@code batch}: Funcboot's function takes each poll as a {@code List<String>} (one
+	 * invocation per poll) and the raw client hands each poll's texts to a no-op in one call; else
+	 * ({@code text}, the target's measurement) the no-op on each message's text.
 	 */
-	static final boolean JSON = System.getProperty("bench.kafka-input", "text").equals("json");
+	static final String INPUT = System.getProperty("bench.kafka-input", "text");
 
-	private final String function = JSON ? "orders" : "noop";
+	static final boolean JSON = INPUT.equals("json");
+
+	static final boolean BATCH = INPUT.equals("batch");
+
+	private final String function = JSON ? "orders" : BATCH ? "batch" : "noop";
 
 	private final ObjectMapper mapper = new ObjectMapper();
 
@@ -94,7 +101,7 @@ final class KafkaSide implements BrokerSide {
 
 	@Override
 	public String work() {
-		return JSON ? "json-decoding" : "no-op";
+		return JSON ? "json-decoding" : BATCH ? "no-op batch" : "no-op";
 	}
 
 	/** Appends the messages to the run's topic; returns the offset of the first one. */
@@ -135,14 +142,23 @@ final class KafkaSide implements BrokerSide {
 			long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 			while (clock.count.get() < messages && System.nanoTime() < deadline) {
 				var records = consumer.poll(Duration.ofMillis(100));
-				for (ConsumerRecord<String, String> record : records) {
-					if (JSON) {
-						decode(record.value());
+				if (BATCH && !records.isEmpty()) {
+					List<String> values = new ArrayList<>(records.count());
+					for (ConsumerRecord<String, String> record : records) {
+						values.add(record.value());
 					}
-					else {
-						noop(record.value());
+					noop(values, clock);
+				}
+				else {
+					for (ConsumerRecord<String, String> record : records) {
+						if (JSON) {
+							decode(record.value());
+						}
+						else {
+							noop(record.value());
+						}
+						clock.tick();
 					}
-					clock.tick();
 				}
 				if (clock.count.get() >= messages && NoopFunctionApp.GAPS) {
 					clock.stopped();
@@ -169,6 +185,13 @@ final class KafkaSide implements BrokerSide {
 		}
 	}
 
+	private static void noop(List<String> values, NoopFunctionApp.Clock clock) {
+		for (int i = 0; i < values.size(); i++) {
+			noop(values.get(i));
+			clock.tick();
+		}
+	}
+
 	private static void noop(String value) {
 		if (value == null) {
 			throw new IllegalStateException();
@@ -181,7 +204,8 @@ final class KafkaSide implements BrokerSide {
 		String group = "funcboot-" + this.topic;
 		if (this.funcboot == null) {
 			// its group is new: it reads from the earliest offset, the first round's first message
-			this.funcboot = new SpringApplicationBuilder(NoopFunctionApp.class, NoopFunctionApp.JsonFunction.class)
+			this.funcboot = new SpringApplicationBuilder(NoopFunctionApp.class, NoopFunctionApp.JsonFunction.class,
+					NoopFunctionApp.BatchFunction.class)
 				.web(WebApplicationType.NONE)
 				.properties("spring.main.banner-mode=off", "spring.cloud.stream.kafka.binder.brokers=" + this.brokers,
 						"funcboot.functions." + this.function + ".kafka.destination=" + this.topic,
@@ -221,18 +245,28 @@ final class KafkaSide implements BrokerSide {
 
 	/**
 	 * Funcboot's group committed the round's last message and took each message once: the next
-	 * round starts at its own first message.
+	 * round starts at its own first message. The commit follows the function's return, so it may
+	 * still be on its way when the last message is counted: it gets a few seconds.
 	 */
 	private void checkCommitted(String group, long expected, int messages) throws Exception {
-		OffsetAndMetadata committed = this.admin.listConsumerGroupOffsets(group)
-			.partitionsToOffsetAndMetadata()
-			.get()
-			.get(this.partition);
-		long offset = (committed != null) ? committed.offset() : -1;
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		long offset = committed(group);
+		while (offset < expected && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			offset = committed(group);
+		}
 		if (offset != expected || NoopFunctionApp.CLOCK.count.get() != messages) {
 			throw new IllegalStateException("Funcboot's group committed offset " + offset + " after "
 					+ NoopFunctionApp.CLOCK.count.get() + " messages, expected " + expected);
 		}
+	}
+
+	private long committed(String group) throws Exception {
+		OffsetAndMetadata committed = this.admin.listConsumerGroupOffsets(group)
+			.partitionsToOffsetAndMetadata()
+			.get()
+			.get(this.partition);
+		return (committed != null) ? committed.offset() : -1;
 	}
 
 	/** More properties for the Funcboot side, from -Dbench.funcboot-properties=a=b;c=d (experiments). */

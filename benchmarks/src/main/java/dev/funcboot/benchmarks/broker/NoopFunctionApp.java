@@ -3,6 +3,7 @@ package dev.funcboot.benchmarks.broker;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -45,6 +46,25 @@ public class NoopFunctionApp {
 		return (message) -> CLOCK.tick();
 	}
 
+	/**
+	 * A batch function, for {@code -Dbench.kafka-input=batch}: one call per poll with every message
+	 * in it (a {@code List<String>} input), the cardinality-many function of Azure Functions' Kafka
+	 * and Event Hubs triggers. It only counts.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class BatchFunction {
+
+		@Bean
+		Consumer<List<String>> batch() {
+			return (messages) -> {
+				for (int i = 0; i < messages.size(); i++) {
+					CLOCK.tick();
+				}
+			};
+		}
+
+	}
+
 	/** An order as the benchmark's messages hold it. */
 	record Order(String id, int quantity) {
 	}
@@ -84,6 +104,7 @@ public class NoopFunctionApp {
 			this.gapNanos = 0;
 			this.gaps = 0;
 			Arrays.fill(this.tenths, 0);
+			this.tenth = tenths();
 		}
 
 		/** Time spent in gaps of more than a millisecond between two messages, and how many. */
@@ -94,7 +115,14 @@ public class NoopFunctionApp {
 		/** When each tenth of the messages was reached, with -Dbench.gaps=true (where the time went). */
 		final long[] tenths = new long[11];
 
-		volatile int tenth = Integer.getInteger("bench.tenth", 30_000);
+		volatile int tenth = tenths();
+
+		/** Messages in a tenth of a round: -Dbench.tenth, else a tenth of the round's messages. */
+		static volatile int roundMessages = 300_000;
+
+		private static int tenths() {
+			return Integer.getInteger("bench.tenth", Math.max(1, roundMessages / 10));
+		}
 
 		/** CPU time (ns) at the first message: of the process, and of the thread that took it. */
 		volatile long processCpuAtFirst;

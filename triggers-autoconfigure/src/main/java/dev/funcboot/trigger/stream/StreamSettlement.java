@@ -23,9 +23,12 @@ record StreamSettlement(Action action, Duration delay, String reason) {
 
 	}
 
+	/** The settlement of every success. */
+	private static final StreamSettlement COMPLETE = new StreamSettlement(Action.COMPLETE, null, null);
+
 	static StreamSettlement of(InvocationResult result, int attempt, StreamRetries retries) {
 		if (result.isSuccess()) {
-			return new StreamSettlement(Action.COMPLETE, null, null);
+			return COMPLETE;
 		}
 		if (result.outcome() == InvocationOutcome.POISON) {
 			return new StreamSettlement(Action.DEAD_LETTER, null, result.reason());

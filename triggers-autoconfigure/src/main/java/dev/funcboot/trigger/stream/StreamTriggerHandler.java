@@ -163,6 +163,9 @@ final class StreamTriggerHandler implements MessageHandler {
 
 	private void settlePoll(StreamDelivery.Polled poll) {
 		List<StreamDelivery.Record> records = poll.records();
+		// completions are counted once for the poll (one atomic add, not one per record), before
+		// the poll is acknowledged or sent back from a record on
+		int completed = 0;
 		for (int index = 0; index < records.size(); index++) {
 			StreamDelivery.Record record = records.get(index);
 			int attempt = poll.attempt(index);
@@ -172,7 +175,7 @@ final class StreamTriggerHandler implements MessageHandler {
 					(ctx) -> this.handle.call(this.decoder.decode(record.payload()))), () -> headers(record));
 			StreamSettlement settlement = StreamSettlement.of(result, attempt, this.retries);
 			switch (settlement.action()) {
-				case COMPLETE -> this.counts.completed(1);
+				case COMPLETE -> completed++;
 				case DEAD_LETTER -> {
 					logger.error("Broker function '" + this.binding.name() + "' dead-letters a message of '"
 							+ this.trigger.destination() + "' (invocation " + context.invocationId() + "): "
@@ -181,6 +184,7 @@ final class StreamTriggerHandler implements MessageHandler {
 						deadLetter(poll, index, settlement.reason(), attempt, context.invocationId());
 					}
 					catch (RuntimeException ex) {
+						this.counts.completed(completed);
 						settlementFailed(poll, index, ex);
 						return;
 					}
@@ -189,6 +193,7 @@ final class StreamTriggerHandler implements MessageHandler {
 					logRetry(attempt, result, settlement);
 					this.counts.retried(1);
 					if (poll.keepsOrder()) {
+						this.counts.completed(completed);
 						poll.redeliverFrom(index, settlement.delay());
 						return;
 					}
@@ -196,12 +201,14 @@ final class StreamTriggerHandler implements MessageHandler {
 						poll.redeliverOne(index, settlement.delay());
 					}
 					catch (RuntimeException ex) {
+						this.counts.completed(completed);
 						settlementFailed(poll, index, ex);
 						return;
 					}
 				}
 			}
 		}
+		this.counts.completed(completed);
 		poll.complete();
 	}
 

@@ -203,11 +203,6 @@ public final class InvocationPipeline implements AutoCloseable {
 	}
 
 	/**
-	 * Puts the invocation's id, function and trigger into the MDC for the attempt, and puts back
-	 * what was there. The function and trigger are left alone where a scope of the caller
-	 * ({@link #mdcScope}) already holds them: one key set and removed per invocation, not three.
-	 */
-	/**
 	 * Opens the observation's scope; where a handler fails, the thread's current scope is put back
 	 * to the outer one, so that no later invocation on this thread nests in a stale observation.
 	 */
@@ -238,13 +233,23 @@ public final class InvocationPipeline implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Puts the invocation's id, function and trigger into the MDC for the attempt, and puts back
+	 * what was there. In a scope of the caller ({@link #mdcScope}) that holds the function and
+	 * trigger, only the id is put, and it stays until the next invocation or the scope's end: the
+	 * adapter's logs that settle the invocation's message carry it, and an invocation costs one
+	 * MDC write instead of a read, a write and a removal.
+	 */
 	private static InvocationResult withMdc(InvocationContext context, Supplier<InvocationResult> attempt) {
 		MdcScope scope = MdcScope.CURRENT.get();
-		boolean scoped = scope != null && scope.function.equals(context.functionName())
-				&& scope.trigger.equals(context.trigger());
+		if (scope != null && scope.function.equals(context.functionName())
+				&& scope.trigger.equals(context.trigger())) {
+			MDC.put(MDC_INVOCATION_ID, context.invocationId());
+			return attempt.get();
+		}
 		String previousId = MDC.get(MDC_INVOCATION_ID);
-		String previousFunction = scoped ? scope.function : MDC.get(MDC_FUNCTION);
-		String previousTrigger = scoped ? scope.trigger : MDC.get(MDC_TRIGGER);
+		String previousFunction = MDC.get(MDC_FUNCTION);
+		String previousTrigger = MDC.get(MDC_TRIGGER);
 		boolean function = !context.functionName().equals(previousFunction);
 		boolean trigger = !context.trigger().equals(previousTrigger);
 		MDC.put(MDC_INVOCATION_ID, context.invocationId());
@@ -271,13 +276,15 @@ public final class InvocationPipeline implements AutoCloseable {
 	/**
 	 * Puts a function and trigger into the MDC until the scope is closed, for a trigger adapter
 	 * that runs many invocations of one function in a row (a broker's poll): its own logs (retries,
-	 * dead letters) carry them, and each invocation inside only sets its id.
+	 * dead letters) carry them, and each invocation inside only sets its id, which the adapter's
+	 * logs after it carry too, until the next invocation. Closing puts back the id, function and
+	 * trigger that were there before.
 	 */
 	public static MdcScope mdcScope(String function, String trigger) {
 		return new MdcScope(function, trigger);
 	}
 
-	/** The function and trigger in the MDC until {@link #close()}, which puts back what was there. */
+	/** The function and trigger in the MDC until {@link #close()}, which puts back what was there, id included. */
 	public static final class MdcScope implements AutoCloseable {
 
 		/** The calling thread's scope: its invocations need not read the MDC's function and trigger. */
@@ -291,6 +298,8 @@ public final class InvocationPipeline implements AutoCloseable {
 
 		private final String previousTrigger;
 
+		private final String previousId;
+
 		private final MdcScope outer;
 
 		private MdcScope(String function, String trigger) {
@@ -298,6 +307,7 @@ public final class InvocationPipeline implements AutoCloseable {
 			this.trigger = trigger;
 			this.previousFunction = MDC.get(MDC_FUNCTION);
 			this.previousTrigger = MDC.get(MDC_TRIGGER);
+			this.previousId = MDC.get(MDC_INVOCATION_ID);
 			this.outer = CURRENT.get();
 			MDC.put(MDC_FUNCTION, function);
 			MDC.put(MDC_TRIGGER, trigger);
@@ -306,6 +316,7 @@ public final class InvocationPipeline implements AutoCloseable {
 
 		@Override
 		public void close() {
+			restore(MDC_INVOCATION_ID, this.previousId);
 			restore(MDC_FUNCTION, this.previousFunction);
 			restore(MDC_TRIGGER, this.previousTrigger);
 			if (this.outer != null) {

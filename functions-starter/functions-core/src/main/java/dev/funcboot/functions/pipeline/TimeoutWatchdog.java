@@ -27,6 +27,13 @@ final class TimeoutWatchdog implements AutoCloseable {
 
 	private final ThreadLocal<Guard> current = new ThreadLocal<>();
 
+	/**
+	 * The outermost guard looked up last: a broker's consumer thread arms its own guard again and
+	 * again, and a thread-local lookup on a thread with many thread-locals (a Kafka consumer's)
+	 * can probe a long way; this is a field read and a thread comparison.
+	 */
+	private volatile Guard last;
+
 	private final Thread thread;
 
 	/** When the watchdog wakes next (nanoTime); an earlier deadline unparks it. */
@@ -55,14 +62,22 @@ final class TimeoutWatchdog implements AutoCloseable {
 	 */
 	Guard arm(long start, Duration timeout) {
 		long deadline = start + Math.max(1, timeout.toNanos());
-		Guard guard = this.current.get();
+		Thread thread = Thread.currentThread();
+		Guard guard = this.last;
+		if (guard == null || guard.thread != thread) {
+			guard = this.current.get();
+			if (guard != null) {
+				this.last = guard;
+			}
+		}
 		if (guard == null || guard.isArmed()) {
 			// first attempt on this thread, or one nested in another: a guard of its own
 			Guard outer = guard;
-			guard = new Guard(Thread.currentThread(), outer);
+			guard = new Guard(thread, outer);
 			this.guards.add(guard);
 			if (outer == null) {
 				this.current.set(guard);
+				this.last = guard;
 			}
 		}
 		guard.arm(deadline);

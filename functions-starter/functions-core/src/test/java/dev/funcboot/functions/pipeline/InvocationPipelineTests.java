@@ -203,6 +203,7 @@ class InvocationPipelineTests {
 		@Test
 		void aScopeHoldsTheFunctionForManyInvocationsEachWithItsOwnIdAndRestoresWhatWasThere() {
 			MDC.put(InvocationPipeline.MDC_FUNCTION, "outer-function");
+			MDC.put(InvocationPipeline.MDC_INVOCATION_ID, "outer-id");
 			List<Map<String, String>> inside = new ArrayList<>();
 			try (InvocationPipeline.MdcScope scope = InvocationPipeline.mdcScope("orders", "http")) {
 				// the adapter's own logs in the scope (a poll's settlement) carry the function
@@ -213,7 +214,8 @@ class InvocationPipelineTests {
 						inside.add(new HashMap<>(MDC.getCopyOfContextMap()));
 						return null;
 					});
-					assertThat(MDC.get(InvocationPipeline.MDC_INVOCATION_ID)).isNull();
+					// the adapter's logs settling the invocation's message carry its id
+					assertThat(MDC.get(InvocationPipeline.MDC_INVOCATION_ID)).isEqualTo(id);
 					assertThat(MDC.get(InvocationPipeline.MDC_FUNCTION)).isEqualTo("orders");
 				}
 				// another function inside the scope sets and restores its own
@@ -223,6 +225,7 @@ class InvocationPipelineTests {
 				});
 				assertThat(MDC.get(InvocationPipeline.MDC_FUNCTION)).isEqualTo("orders");
 				assertThat(MDC.get(InvocationPipeline.MDC_TRIGGER)).isEqualTo("http");
+				assertThat(MDC.get(InvocationPipeline.MDC_INVOCATION_ID)).isEqualTo("inv-2");
 			}
 			assertThat(inside).extracting((mdc) -> mdc.get(InvocationPipeline.MDC_INVOCATION_ID))
 				.containsExactly("inv-1", "inv-2", "inv-3");
@@ -232,6 +235,7 @@ class InvocationPipelineTests {
 				.containsExactly("http", "http", "kafka");
 			assertThat(MDC.get(InvocationPipeline.MDC_FUNCTION)).isEqualTo("outer-function");
 			assertThat(MDC.get(InvocationPipeline.MDC_TRIGGER)).isNull();
+			assertThat(MDC.get(InvocationPipeline.MDC_INVOCATION_ID)).isEqualTo("outer-id");
 		}
 
 		@Test

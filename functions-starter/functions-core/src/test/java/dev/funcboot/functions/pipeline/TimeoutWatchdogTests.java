@@ -3,6 +3,9 @@ package dev.funcboot.functions.pipeline;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,8 +87,33 @@ class TimeoutWatchdogTests {
 	}
 
 	@Test
+	void threadsTakingTurnsEachArmTheirOwnGuardAndOnlyTheLateOneIsInterrupted() throws Exception {
+		TimeoutWatchdog.Guard mine = this.watchdog.arm(Duration.ofSeconds(30));
+		assertThat(mine.disarm()).isFalse();
+		AtomicReference<TimeoutWatchdog.Guard> theirs = new AtomicReference<>();
+		AtomicBoolean interrupted = new AtomicBoolean();
+		Thread other = new Thread(() -> {
+			// armed right after this thread's guard was the last one used
+			TimeoutWatchdog.Guard guard = this.watchdog.arm(Duration.ofMillis(20));
+			theirs.set(guard);
+			interrupted.set(blocksUntilInterrupted());
+			guard.disarm();
+		});
+		other.start();
+		other.join();
+		assertThat(theirs.get()).isNotSameAs(mine);
+		assertThat(interrupted).isTrue();
+		// back on this thread: its own guard again, and no interrupt meant for the other thread
+		TimeoutWatchdog.Guard again = this.watchdog.arm(Duration.ofSeconds(30));
+		assertThat(again).isSameAs(mine);
+		assertThat(again.disarm()).isFalse();
+		assertThat(Thread.currentThread().isInterrupted()).isFalse();
+		assertThat(this.watchdog.guardsOf(Thread.currentThread())).isOne();
+	}
+
+	@Test
 	void guardsOfThreadsThatEndedAreDropped() throws Exception {
-		java.util.concurrent.atomic.AtomicLong registered = new java.util.concurrent.atomic.AtomicLong();
+		AtomicLong registered = new AtomicLong();
 		Thread worker = new Thread(() -> {
 			TimeoutWatchdog.Guard guard = this.watchdog.arm(Duration.ofMillis(200));
 			registered.set(this.watchdog.guardsOf(Thread.currentThread()));
