@@ -67,7 +67,7 @@ esac
 : "${FASTSTART_WARMUP_RUNS:=1}"   # starts per variant before measuring
 : "${BROKER_MESSAGES:=auto}"    # messages per side per round; auto: kafka 1000000 (a round of about a second), rabbit 300000
 : "${BROKER_ROUNDS:=5}"          # measured rounds per broker, alternating which side drains first
-: "${BROKER_WARMUP_ROUNDS:=auto}" # rounds per broker before measuring; auto: kafka 4, rabbit 1
+: "${BROKER_WARMUP_ROUNDS:=auto}" # rounds per broker before measuring; auto: kafka 6, rabbit 1
 : "${BROKER_BATCH_SIZE:=500}"    # Kafka max.poll.records / RabbitMQ prefetch, both sides
 : "${KAFKA_BROKERS:=}"           # bootstrap servers; empty starts a KRaft broker (see KAFKA_BROKER_JVM)
 : "${KAFKA_BROKER_JVM:=own}"      # own: the broker runs in a JVM of its own; same: in the benchmark's JVM
@@ -229,10 +229,10 @@ run_broker() {
   if [ "$1" = kafka ] && [ -z "$KAFKA_BROKERS" ] && [ "$KAFKA_BROKER_JVM" = own ]; then start_kafka; own_broker=true; fi
   if [ "$1" = kafka ] && [ -n "$KAFKA_BROKERS" ]; then extra=(--kafka-brokers "$KAFKA_BROKERS"); fi
   # Kafka's per-poll code (Spring Kafka's loop, Funcboot's poll handler) runs 2,000 times a round of
-  # 1,000,000: C2 compiles it within some 6,000 polls, and until then its compiler thread takes a
+  # 1,000,000: C2 compiles it within some 6,000 to 10,000 polls, and until then its compiler thread takes a
   # core. Rounds of 300,000 (a third of a second) moved by 0.4 either way with one GC or compile.
   local warmup=$BROKER_WARMUP_ROUNDS messages=$BROKER_MESSAGES
-  if [ "$warmup" = auto ]; then if [ "$1" = kafka ]; then warmup=4; else warmup=1; fi; fi
+  if [ "$warmup" = auto ]; then if [ "$1" = kafka ]; then warmup=6; else warmup=1; fi; fi
   if [ "$messages" = auto ]; then if [ "$1" = kafka ]; then messages=1000000; else messages=300000; fi; fi
   # shellcheck disable=SC2086
   java $BROKER_JAVA_OPTS -Dloader.main=dev.funcboot.benchmarks.broker.BrokerBenchmark -jar "$jar" \
