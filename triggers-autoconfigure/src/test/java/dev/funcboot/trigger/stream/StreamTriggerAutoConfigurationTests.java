@@ -104,6 +104,24 @@ class StreamTriggerAutoConfigurationTests {
 	}
 
 	@Test
+	void aDisabledBrokerFunctionIsNotBoundAndCannotBeResumed() {
+		this.runner.withPropertyValues("funcboot.functions.bill.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			StreamTriggerBindings bindings = context.getBean(StreamTriggerBindings.class);
+			// what survives a restart, unlike a pause through the endpoint
+			assertThat(bindings.functions()).extracting(FunctionBinding::name).doesNotContain("bill").contains("ship");
+			StreamTriggerStatus kafka = context.getBeansOfType(StreamTriggerStatus.class)
+				.values()
+				.stream()
+				.filter((status) -> status.triggerType().equals("kafka"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(kafka.resume("bill")).isFalse();
+			assertThat(kafka.pause("bill")).isFalse();
+		});
+	}
+
+	@Test
 	void aServiceBusTriggerNamingQueueAndTopicFailsTheStartUp() {
 		this.runner.withUserConfiguration(BadServiceBusFunction.class)
 			.run((context) -> assertThat(context).getFailure()
