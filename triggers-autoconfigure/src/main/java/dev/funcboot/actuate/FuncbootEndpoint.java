@@ -18,6 +18,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.lang.Nullable;
 
 /**
  * {@code /actuator/funcboot}: every function with its trigger, route or schedule, outputs,
@@ -69,10 +70,14 @@ public class FuncbootEndpoint {
 	 * or a trigger that cannot pause.
 	 */
 	@WriteOperation
-	public Map<String, Object> changeState(@Selector String name, String state) {
+	public Map<String, Object> changeState(@Selector String name, @Nullable String state) {
 		FunctionBinding binding = this.registry.get(name);
 		if (binding == null) {
 			throw new InvalidEndpointRequestException("no function '" + name + "'", "no such function");
+		}
+		if (state == null) {
+			throw new InvalidEndpointRequestException(
+					"the body must name a state: {\"state\": \"paused\"} or {\"state\": \"resumed\"}", "no state");
 		}
 		boolean pause = "paused".equalsIgnoreCase(state);
 		if (!pause && !"resumed".equalsIgnoreCase(state)) {

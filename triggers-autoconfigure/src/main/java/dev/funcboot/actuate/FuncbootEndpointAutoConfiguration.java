@@ -7,6 +7,7 @@ import dev.funcboot.functions.pipeline.FunctionStatistics;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,6 +29,14 @@ public class FuncbootEndpointAutoConfiguration {
 	FuncbootEndpoint funcbootEndpoint(FunctionBindingRegistry registry, FunctionStatistics statistics,
 			ObjectProvider<TriggerStatus> triggers) {
 		return new FuncbootEndpoint(registry, statistics, triggers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(FuncbootEndpoint.class)
+	@ConditionalOnAvailableEndpoint(endpoint = FuncbootEndpoint.class, exposure = EndpointExposure.WEB)
+	FuncbootEndpointWebExtension funcbootEndpointWebExtension(FuncbootEndpoint endpoint) {
+		return new FuncbootEndpointWebExtension(endpoint);
 	}
 
 	@Bean

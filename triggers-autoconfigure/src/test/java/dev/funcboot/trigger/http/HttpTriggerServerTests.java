@@ -141,4 +141,30 @@ class HttpTriggerServerTests {
 		assertThat(health.get("status").asText()).isEqualTo("UP");
 	}
 
+	@Test
+	void aStateChangeFuncbootCannotMakeIsA400ThatSaysWhy() throws Exception {
+		String json = "application/json";
+		HttpResponse<String> http = send("POST", "/actuator/funcboot/hello", json, "{\"state\":\"paused\"}", null);
+		assertThat(http.statusCode()).isEqualTo(400);
+		JsonNode problem = this.mapper.readTree(http.body());
+		assertThat(problem.get("status").asInt()).isEqualTo(400);
+		assertThat(problem.get("detail").asText()).isEqualTo("function 'hello' (http trigger) cannot be paused");
+		assertThat(problem.get("function").asText()).isEqualTo("hello");
+		HttpResponse<String> unknown = send("POST", "/actuator/funcboot/nope", json, "{\"state\":\"paused\"}", null);
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(this.mapper.readTree(unknown.body()).get("detail").asText()).isEqualTo("no function 'nope'");
+		HttpResponse<String> state = send("POST", "/actuator/funcboot/hello", json, "{\"state\":\"sleepy\"}", null);
+		assertThat(state.statusCode()).isEqualTo(400);
+		assertThat(this.mapper.readTree(state.body()).get("detail").asText())
+			.isEqualTo("state must be 'paused' or 'resumed', was 'sleepy'");
+		HttpResponse<String> none = send("POST", "/actuator/funcboot/hello", json, "{}", null);
+		assertThat(none.statusCode()).isEqualTo(400);
+		assertThat(this.mapper.readTree(none.body()).get("detail").asText())
+			.isEqualTo("the body must name a state: {\"state\": \"paused\"} or {\"state\": \"resumed\"}");
+		// the read operations are still the endpoint's own
+		assertThat(this.mapper.readTree(send("GET", "/actuator/funcboot/hello", null, null, null).body())
+			.get("name")
+			.asText()).isEqualTo("hello");
+	}
+
 }
