@@ -242,10 +242,17 @@ public final class InvocationPipeline implements AutoCloseable {
 	 */
 	private static InvocationResult withMdc(InvocationContext context, Supplier<InvocationResult> attempt) {
 		MdcScope scope = MdcScope.CURRENT.get();
-		if (scope != null && scope.function.equals(context.functionName())
+		if (scope != null && !scope.invoking && scope.function.equals(context.functionName())
 				&& scope.trigger.equals(context.trigger())) {
 			MDC.put(MDC_INVOCATION_ID, context.invocationId());
-			return attempt.get();
+			// an invocation nested in this one (the function calling itself) puts back this id
+			scope.invoking = true;
+			try {
+				return attempt.get();
+			}
+			finally {
+				scope.invoking = false;
+			}
 		}
 		String previousId = MDC.get(MDC_INVOCATION_ID);
 		String previousFunction = MDC.get(MDC_FUNCTION);
@@ -301,6 +308,9 @@ public final class InvocationPipeline implements AutoCloseable {
 		private final String previousId;
 
 		private final MdcScope outer;
+
+		/** Whether an invocation of the scope runs now (only the scope's thread reads and writes it). */
+		private boolean invoking;
 
 		private MdcScope(String function, String trigger) {
 			this.function = function;

@@ -239,6 +239,22 @@ class InvocationPipelineTests {
 		}
 
 		@Test
+		void anInvocationNestedInAScopedOneOfTheSameFunctionPutsBackTheOuterId() {
+			AtomicReference<String> afterNested = new AtomicReference<>();
+			try (InvocationPipeline.MdcScope scope = InvocationPipeline.mdcScope("orders", "kafka")) {
+				pipeline.invoke(InvocationContext.of("outer", "orders", "kafka", Map.of()), NO_TIMEOUT, (outer) -> {
+					pipeline.invoke(InvocationContext.of("nested", "orders", "kafka", Map.of()), NO_TIMEOUT,
+							(nested) -> null);
+					afterNested.set(MDC.get(InvocationPipeline.MDC_INVOCATION_ID));
+					return null;
+				});
+				assertThat(MDC.get(InvocationPipeline.MDC_INVOCATION_ID)).isEqualTo("outer");
+			}
+			assertThat(afterNested).hasValue("outer");
+			assertThat(MDC.get(InvocationPipeline.MDC_INVOCATION_ID)).isNull();
+		}
+
+		@Test
 		void unrelatedKeysAreUntouched() {
 			MDC.put("tenant", "contoso");
 			AtomicReference<String> inside = new AtomicReference<>();
