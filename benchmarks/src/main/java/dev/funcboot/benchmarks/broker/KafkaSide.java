@@ -32,9 +32,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Kafka: one one-partition topic for the run, each round appending its messages. Raw: a
- * {@code KafkaConsumer} of its own group per round, assigned the partition and sought to the
- * round's first message, polling up to the batch size, decoding each record as text, calling a
+ * Kafka: one one-partition topic for the run, each round appending its messages (one producer
+ * for the run). Raw: one {@code KafkaConsumer} for the run, assigned the partition and sought to
+ * each round's first message, polling up to the batch size, decoding each record as text, calling a
  * no-op and committing after each poll (what Funcboot commits after each poll). Funcboot: one
  * application for the whole run, the {@code noop} function with {@code funcboot.functions.noop.kafka.*},
  * resumed for each round (its consumer reads on from where it stopped, the round's first message)
@@ -59,6 +59,10 @@ final class KafkaSide implements BrokerSide {
 	private final TopicPartition partition = new TopicPartition(this.topic, 0);
 
 	private ConfigurableApplicationContext funcboot;
+
+	private KafkaProducer<String, String> producer;
+
+	private KafkaConsumer<String, String> consumer;
 
 	/**
 	 * {@code -Dbench.kafka-input=json}: both sides decode each message from JSON into an order
@@ -108,17 +112,19 @@ final class KafkaSide implements BrokerSide {
 	@Override
 	public String fill(String prefix, int messages) throws Exception {
 		long first = endOffset();
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
-		properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-		properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
-				new StringSerializer())) {
-			for (int i = 0; i < messages; i++) {
-				producer.send(new ProducerRecord<>(this.topic, "{\"id\":\"o-" + i + "\",\"quantity\":1}"));
-			}
-			producer.flush();
+		if (this.producer == null) {
+			// one producer for the run: a new one each round registered its metrics (JMX) again and
+			// kept a C2 compiler thread busy into the measured part of the round
+			Properties properties = new Properties();
+			properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+			properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+			properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+			this.producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
 		}
+		for (int i = 0; i < messages; i++) {
+			this.producer.send(new ProducerRecord<>(this.topic, "{\"id\":\"o-" + i + "\",\"quantity\":1}"));
+		}
+		this.producer.flush();
 		return String.valueOf(first);
 	}
 
@@ -129,43 +135,45 @@ final class KafkaSide implements BrokerSide {
 
 	@Override
 	public double raw(String first, int messages) {
-		Properties properties = new Properties();
-		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
-		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "raw-" + this.topic + "-" + first);
-		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, this.batchSize);
+		if (this.consumer == null) {
+			// one consumer for the run, as Funcboot's side keeps one application
+			Properties properties = new Properties();
+			properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+			properties.put(ConsumerConfig.GROUP_ID_CONFIG, "raw-" + this.topic);
+			properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+			properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, this.batchSize);
+			this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+			this.consumer.assign(List.of(this.partition));
+		}
 		NoopFunctionApp.Clock clock = new NoopFunctionApp.Clock();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-				new StringDeserializer())) {
-			consumer.assign(List.of(this.partition));
-			consumer.seek(this.partition, Long.parseLong(first));
-			long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-			while (clock.count.get() < messages && System.nanoTime() < deadline) {
-				var records = consumer.poll(Duration.ofMillis(100));
-				if (BATCH && !records.isEmpty()) {
-					List<String> values = new ArrayList<>(records.count());
-					for (ConsumerRecord<String, String> record : records) {
-						values.add(record.value());
+		KafkaConsumer<String, String> consumer = this.consumer;
+		consumer.seek(this.partition, Long.parseLong(first));
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		while (clock.count.get() < messages && System.nanoTime() < deadline) {
+			var records = consumer.poll(Duration.ofMillis(100));
+			if (BATCH && !records.isEmpty()) {
+				List<String> values = new ArrayList<>(records.count());
+				for (ConsumerRecord<String, String> record : records) {
+					values.add(record.value());
+				}
+				noop(values, clock);
+			}
+			else {
+				for (ConsumerRecord<String, String> record : records) {
+					if (JSON) {
+						decode(record.value());
 					}
-					noop(values, clock);
-				}
-				else {
-					for (ConsumerRecord<String, String> record : records) {
-						if (JSON) {
-							decode(record.value());
-						}
-						else {
-							noop(record.value());
-						}
-						clock.tick();
+					else {
+						noop(record.value());
 					}
+					clock.tick();
 				}
-				if (clock.count.get() >= messages && NoopFunctionApp.GAPS) {
-					clock.stopped();
-				}
-				if (!records.isEmpty()) {
-					consumer.commitSync();
-				}
+			}
+			if (clock.count.get() >= messages && NoopFunctionApp.GAPS) {
+				clock.stopped();
+			}
+			if (!records.isEmpty()) {
+				consumer.commitSync();
 			}
 		}
 		if (Boolean.getBoolean("bench.gaps")) {
@@ -279,6 +287,12 @@ final class KafkaSide implements BrokerSide {
 	public void close() {
 		if (this.funcboot != null) {
 			SpringApplication.exit(this.funcboot);
+		}
+		if (this.producer != null) {
+			this.producer.close();
+		}
+		if (this.consumer != null) {
+			this.consumer.close();
 		}
 		this.admin.close();
 		if (this.embedded != null) {
