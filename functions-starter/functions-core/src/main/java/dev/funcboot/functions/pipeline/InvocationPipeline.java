@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import dev.funcboot.functions.ConcurrencyLimitExceededException;
 import dev.funcboot.functions.FunctionTimeoutException;
@@ -158,7 +158,7 @@ public final class InvocationPipeline implements AutoCloseable {
 		}
 		if (this.observationRegistry.isNoop()) {
 			// nothing observes: no observation to make (metrics come from the listeners)
-			InvocationResult result = withMdc(context, () -> attempt(context, policy, call, start));
+			InvocationResult result = withMdc(context, (mdc) -> attempt(context, policy, call, start, mdc));
 			record(result, start);
 			return result;
 		}
@@ -182,7 +182,7 @@ public final class InvocationPipeline implements AutoCloseable {
 		Observation.Scope outer = this.observationRegistry.getCurrentObservationScope();
 		Observation.Scope scope = openScope(observation, context, outer);
 		try {
-			result = withMdc(context, () -> attempt(context, policy, call, start));
+			result = withMdc(context, (mdc) -> attempt(context, policy, call, start, mdc));
 		}
 		finally {
 			closeScope(scope, context, outer);
@@ -240,7 +240,7 @@ public final class InvocationPipeline implements AutoCloseable {
 	 * adapter's logs that settle the invocation's message carry it, and an invocation costs one
 	 * MDC write instead of a read, a write and a removal.
 	 */
-	private static InvocationResult withMdc(InvocationContext context, Supplier<InvocationResult> attempt) {
+	private static InvocationResult withMdc(InvocationContext context, Function<MdcScope, InvocationResult> attempt) {
 		MdcScope scope = MdcScope.CURRENT.get();
 		if (scope != null && !scope.invoking && scope.function.equals(context.functionName())
 				&& scope.trigger.equals(context.trigger())) {
@@ -248,7 +248,7 @@ public final class InvocationPipeline implements AutoCloseable {
 			// an invocation nested in this one (the function calling itself) puts back this id
 			scope.invoking = true;
 			try {
-				return attempt.get();
+				return attempt.apply(scope);
 			}
 			finally {
 				scope.invoking = false;
@@ -267,7 +267,7 @@ public final class InvocationPipeline implements AutoCloseable {
 			MDC.put(MDC_TRIGGER, context.trigger());
 		}
 		try {
-			return attempt.get();
+			return attempt.apply(scope);
 		}
 		finally {
 			restore(MDC_INVOCATION_ID, previousId);
@@ -311,6 +311,9 @@ public final class InvocationPipeline implements AutoCloseable {
 
 		/** Whether an invocation of the scope runs now (only the scope's thread reads and writes it). */
 		private boolean invoking;
+
+		/** The thread's timeout guard, kept for the scope's next invocation. */
+		private TimeoutWatchdog.Guard guard;
 
 		private MdcScope(String function, String trigger) {
 			this.function = function;
@@ -356,8 +359,20 @@ public final class InvocationPipeline implements AutoCloseable {
 		return new Observation.Context();
 	}
 
-	private InvocationResult attempt(InvocationContext context, FunctionPolicy policy, FunctionCall call, long start) {
-		TimeoutWatchdog.Guard guard = (policy.timeout() != null) ? watchdog().arm(start, policy.timeout()) : null;
+	/**
+	 * One attempt on the calling thread, time-limited when the policy says so.
+	 * @param scope the thread's MDC scope, or {@code null}: it keeps the thread's timeout guard for
+	 * the next attempt of a poll
+	 */
+	private InvocationResult attempt(InvocationContext context, FunctionPolicy policy, FunctionCall call, long start,
+			MdcScope scope) {
+		TimeoutWatchdog.Guard guard = null;
+		if (policy.timeout() != null) {
+			guard = watchdog().arm(start, policy.timeout(), (scope != null) ? scope.guard : null);
+			if (scope != null && guard.isOwn()) {
+				scope.guard = guard;
+			}
+		}
 		Object value = null;
 		Throwable error = null;
 		try {

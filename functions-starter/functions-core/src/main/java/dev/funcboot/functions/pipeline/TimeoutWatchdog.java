@@ -27,13 +27,6 @@ final class TimeoutWatchdog implements AutoCloseable {
 
 	private final ThreadLocal<Guard> current = new ThreadLocal<>();
 
-	/**
-	 * The outermost guard looked up last: a broker's consumer thread arms its own guard again and
-	 * again, and a thread-local lookup on a thread with many thread-locals (a Kafka consumer's)
-	 * can probe a long way; this is a field read and a thread comparison.
-	 */
-	private volatile Guard last;
-
 	private final Thread thread;
 
 	/** When the watchdog wakes next (nanoTime); an earlier deadline unparks it. */
@@ -61,15 +54,23 @@ final class TimeoutWatchdog implements AutoCloseable {
 	 * when the attempt ends.
 	 */
 	Guard arm(long start, Duration timeout) {
+		return arm(start, timeout, null);
+	}
+
+	/**
+	 * Arms a guard of the calling thread, as {@link #arm(long, Duration)}; the caller may hand in
+	 * the thread's guard it kept from an earlier attempt ({@link Guard#isOwn()}): a broker's poll
+	 * arms it hundreds of times in a row, and the thread-local lookup it saves can probe a long way
+	 * on a thread with many thread-locals (a Kafka consumer's).
+	 * @param known a guard kept by the caller, or {@code null}; used only when it is this
+	 * watchdog's, this thread's own and not armed (else the attempt is nested, and gets a guard of
+	 * its own)
+	 */
+	Guard arm(long start, Duration timeout, Guard known) {
 		long deadline = start + Math.max(1, timeout.toNanos());
 		Thread thread = Thread.currentThread();
-		Guard guard = this.last;
-		if (guard == null || guard.thread != thread) {
-			guard = this.current.get();
-			if (guard != null) {
-				this.last = guard;
-			}
-		}
+		Guard guard = (known != null && known.owner() == this && known.thread == thread && known.outer == null) ? known
+				: this.current.get();
 		if (guard == null || guard.isArmed()) {
 			// first attempt on this thread, or one nested in another: a guard of its own
 			Guard outer = guard;
@@ -77,7 +78,6 @@ final class TimeoutWatchdog implements AutoCloseable {
 			this.guards.add(guard);
 			if (outer == null) {
 				this.current.set(guard);
-				this.last = guard;
 			}
 		}
 		guard.arm(deadline);
@@ -177,6 +177,15 @@ final class TimeoutWatchdog implements AutoCloseable {
 
 		boolean isArmed() {
 			return this.deadline != IDLE;
+		}
+
+		private TimeoutWatchdog owner() {
+			return TimeoutWatchdog.this;
+		}
+
+		/** Whether this is its thread's own guard, reused by every attempt that is not nested. */
+		boolean isOwn() {
+			return this.outer == null;
 		}
 
 		/** Whether the value is a deadline, not a state. */

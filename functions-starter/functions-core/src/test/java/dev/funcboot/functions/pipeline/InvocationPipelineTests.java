@@ -395,6 +395,40 @@ class InvocationPipelineTests {
 		}
 
 		@Test
+		void invocationsOfAPollEachHaveTheirOwnDeadline() {
+			// a poll's scope keeps the thread's timeout guard from one invocation to the next; half a
+			// second, so that a quick call never reaches it on a busy machine
+			FunctionPolicy half = new FunctionPolicy(Duration.ofMillis(500), RetryPolicy.NONE, 0);
+			try (InvocationPipeline.MdcScope scope = InvocationPipeline.mdcScope("orders", "kafka")) {
+				InvocationResult first = pipeline.invoke(context("inv-1"), half, (context) -> "quick");
+				InvocationResult late = pipeline.invoke(context("inv-2"), half, (context) -> {
+					new CountDownLatch(1).await(10, TimeUnit.SECONDS);
+					return "finished";
+				});
+				InvocationResult nested = pipeline.invoke(context("inv-3"),
+						new FunctionPolicy(Duration.ofSeconds(30), RetryPolicy.NONE, 0),
+						(context) -> pipeline.invoke(context("inv-4"), half, (inner) -> {
+							new CountDownLatch(1).await(10, TimeUnit.SECONDS);
+							return "finished";
+						}).outcome());
+				long start = System.nanoTime();
+				InvocationResult after = pipeline.invoke(context("inv-5"), half, (context) -> {
+					// interrupted at its own deadline, half a second from its own start
+					return new CountDownLatch(1).await(10, TimeUnit.SECONDS);
+				});
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+				assertThat(first.value()).isEqualTo("quick");
+				assertThat(late.outcome()).isEqualTo(InvocationOutcome.TIMEOUT);
+				assertThat(nested.value()).isEqualTo(InvocationOutcome.TIMEOUT);
+				assertThat(nested.outcome()).isEqualTo(InvocationOutcome.SUCCESS);
+				assertThat(after.outcome()).isEqualTo(InvocationOutcome.TIMEOUT);
+			}
+			InvocationResult outside = pipeline.invoke(context("inv-6"), half, (context) -> "quick");
+			assertThat(outside.value()).isEqualTo("quick");
+			assertThat(Thread.currentThread().isInterrupted()).isFalse();
+		}
+
+		@Test
 		void interruptFlagRestoredByTheFunctionIsClearedAfterTheTimeout() {
 			InvocationResult result = pipeline.invoke(context("inv-1"), SHORT_TIMEOUT,
 					(context) -> {

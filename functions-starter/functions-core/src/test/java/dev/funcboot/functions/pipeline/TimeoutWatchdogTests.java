@@ -112,6 +112,37 @@ class TimeoutWatchdogTests {
 	}
 
 	@Test
+	void aKeptGuardIsUsedOnlyByItsOwnThreadAndWatchdogAndNotWhenArmed() throws Exception {
+		TimeoutWatchdog.Guard mine = this.watchdog.arm(System.nanoTime(), Duration.ofSeconds(30), null);
+		assertThat(mine.isOwn()).isTrue();
+		// armed: an attempt nested in it gets a guard of its own
+		TimeoutWatchdog.Guard nested = this.watchdog.arm(System.nanoTime(), Duration.ofSeconds(30), mine);
+		assertThat(nested).isNotSameAs(mine);
+		assertThat(nested.isOwn()).isFalse();
+		assertThat(nested.disarm()).isFalse();
+		assertThat(mine.disarm()).isFalse();
+		assertThat(this.watchdog.arm(System.nanoTime(), Duration.ofSeconds(30), mine)).isSameAs(mine);
+		assertThat(mine.disarm()).isFalse();
+		// another thread handed this thread's guard arms its own
+		AtomicReference<TimeoutWatchdog.Guard> theirs = new AtomicReference<>();
+		Thread other = new Thread(() -> {
+			TimeoutWatchdog.Guard guard = this.watchdog.arm(System.nanoTime(), Duration.ofSeconds(30), mine);
+			theirs.set(guard);
+			guard.disarm();
+		});
+		other.start();
+		other.join();
+		assertThat(theirs.get()).isNotSameAs(mine);
+		// another watchdog's guard is not used either
+		try (TimeoutWatchdog second = new TimeoutWatchdog()) {
+			TimeoutWatchdog.Guard own = second.arm(System.nanoTime(), Duration.ofSeconds(30), mine);
+			assertThat(own).isNotSameAs(mine);
+			assertThat(own.disarm()).isFalse();
+		}
+		assertThat(Thread.currentThread().isInterrupted()).isFalse();
+	}
+
+	@Test
 	void guardsOfThreadsThatEndedAreDropped() throws Exception {
 		AtomicLong registered = new AtomicLong();
 		Thread worker = new Thread(() -> {
