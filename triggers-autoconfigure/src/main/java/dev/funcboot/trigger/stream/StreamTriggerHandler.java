@@ -152,16 +152,18 @@ final class StreamTriggerHandler implements MessageHandler {
 	 * to retry has the broker deliver it and the rest of the poll again (the records before it are
 	 * settled), so a partition's order holds, or, where the broker keeps no order (a queue), it is
 	 * retried alone and the poll goes on; the poll is acknowledged once at the end. The function
-	 * and trigger are in the MDC for the whole poll, its settlement logs included.
+	 * and trigger are in the MDC for the whole poll, its settlement logs included. An invocation that
+	 * follows a completed one that sent no outputs has its time start when that one ended (one clock
+	 * read fewer).
 	 */
 	private void handlePoll(StreamDelivery.Polled poll) {
 		try (InvocationPipeline.MdcScope scope = InvocationPipeline.mdcScope(this.binding.name(),
 				this.trigger.type())) {
-			settlePoll(poll);
+			settlePoll(poll, scope);
 		}
 	}
 
-	private void settlePoll(StreamDelivery.Polled poll) {
+	private void settlePoll(StreamDelivery.Polled poll, InvocationPipeline.MdcScope scope) {
 		List<StreamDelivery.Record> records = poll.records();
 		// completions are counted once for the poll (one atomic add, not one per record), before
 		// the poll is acknowledged or sent back from a record on
@@ -171,11 +173,19 @@ final class StreamTriggerHandler implements MessageHandler {
 			int attempt = poll.attempt(index);
 			InvocationContext context = new InvocationContext(InvocationIds.next(), this.binding.name(),
 					this.trigger.type(), record.metadata(), null, attempt);
-			InvocationResult result = sendOutputs(this.pipeline.invoke(context, this.binding.policy(),
-					(ctx) -> this.handle.call(this.decoder.decode(record.payload()))), () -> headers(record));
+			InvocationResult invoked = this.pipeline.invoke(context, this.binding.policy(),
+					(ctx) -> this.handle.call(this.decoder.decode(record.payload())));
+			boolean sends = invoked.isSuccess() && this.outputs.sends(invoked.value());
+			InvocationResult result = sendOutputs(invoked, () -> headers(record));
 			StreamSettlement settlement = StreamSettlement.of(result, attempt, this.retries);
 			switch (settlement.action()) {
-				case COMPLETE -> completed++;
+				case COMPLETE -> {
+					completed++;
+					if (!sends) {
+						// nothing sent or settled before the next record: its time starts where this one's ended
+						scope.startNextAtLastEnd();
+					}
+				}
 				case DEAD_LETTER -> {
 					logger.error("Broker function '" + this.binding.name() + "' dead-letters a message of '"
 							+ this.trigger.destination() + "' (invocation " + context.invocationId() + "): "

@@ -122,6 +122,38 @@ class PolledDeliveryTests {
 		assertThat(this.counts.deadLetteredCount()).isZero();
 	}
 
+	@Test
+	void theTimeOfSendingAnInvocationsOutputsIsNotCountedIntoTheNextOne() {
+		List<Long> durations = new java.util.concurrent.CopyOnWriteArrayList<>();
+		RecordingPoll poll = poll(order("p-1", 1), order("p-2", 2), order("p-3", 3));
+		this.runner.run((context) -> {
+			FunctionHandle handle = context.getBean(FunctionHandles.class).get("bill");
+			ObjectMapper mapper = new ObjectMapper();
+			// an output that takes 50 ms to send (a slow broker)
+			org.springframework.messaging.MessageChannel slow = (message, timeout) -> {
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return true;
+			};
+			try (InvocationPipeline pipeline = InvocationPipeline.builder()
+				.listener((result, duration) -> durations.add(duration))
+				.build()) {
+				new StreamTriggerHandler(handle, pipeline, new StreamInputDecoder("bill", handle.inputType(), mapper),
+						new StreamOutputSender(List.of(slow), mapper), this.counts, (message) -> poll, (delay) -> {
+							throw new AssertionError("a poll never waits in place");
+						})
+					.handleMessage(new GenericMessage<>(List.of()));
+			}
+		});
+		assertThat(poll.calls).containsExactly("complete");
+		assertThat(durations).hasSize(3)
+			.allSatisfy((duration) -> assertThat(duration).isLessThan(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(40)));
+	}
+
 	private void handle(RecordingPoll poll) {
 		this.runner.run((context) -> {
 			FunctionHandle handle = context.getBean(FunctionHandles.class).get("audit");

@@ -2,6 +2,7 @@ package dev.funcboot.functions.pipeline;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,8 @@ public final class InvocationPipeline implements AutoCloseable {
 
 	private final Sleeper sleeper;
 
-	private final List<InvocationListener> listeners;
+	/** An array: iterating a list made an iterator twice per invocation. */
+	private final InvocationListener[] listeners;
 
 	private final Map<String, Semaphore> limiters = new ConcurrentHashMap<>();
 
@@ -68,7 +70,7 @@ public final class InvocationPipeline implements AutoCloseable {
 		this.wallClock = new WallClock(builder.clock);
 		this.classifier = builder.classifier;
 		this.sleeper = builder.sleeper;
-		this.listeners = List.copyOf(builder.listeners);
+		this.listeners = builder.listeners.toArray(new InvocationListener[0]);
 	}
 
 	public static Builder builder() {
@@ -81,9 +83,13 @@ public final class InvocationPipeline implements AutoCloseable {
 	 */
 	public InvocationResult invoke(InvocationContext context, FunctionPolicy policy, FunctionCall call) {
 		Objects.requireNonNull(policy, "policy");
-		long start = System.nanoTime();
+		MdcScope scope = MdcScope.CURRENT.get();
+		// the caller's scope, when this invocation is one of its run (not one nested in another)
+		MdcScope run = (scope != null && scope.runs(context)) ? scope : null;
+		long start = (run != null) ? run.start() : System.nanoTime();
 		if (policy.timeout() != null && context.deadline() == null) {
-			context = context.withDeadline(this.wallClock.at(start).plus(policy.timeout()));
+			context = context.withDeadline((run != null) ? run.deadline(this.wallClock, start, policy.timeout())
+					: this.wallClock.at(start).plus(policy.timeout()));
 		}
 		Semaphore limiter = limiterFor(context.functionName(), policy.maxConcurrency());
 		if (limiter != null && !limiter.tryAcquire()) {
@@ -100,11 +106,11 @@ public final class InvocationPipeline implements AutoCloseable {
 					.start()
 					.stop();
 			}
-			record(rejected, start);
+			record(rejected, start, run);
 			return rejected;
 		}
 		try {
-			return observe(context, policy, call, start);
+			return observe(context, policy, call, start, scope, run);
 		}
 		finally {
 			if (limiter != null) {
@@ -147,7 +153,12 @@ public final class InvocationPipeline implements AutoCloseable {
 		}
 	}
 
-	private InvocationResult observe(InvocationContext context, FunctionPolicy policy, FunctionCall call, long start) {
+	/**
+	 * @param scope the thread's MDC scope, or {@code null}
+	 * @param run the scope when the invocation is one of its run, else {@code null}
+	 */
+	private InvocationResult observe(InvocationContext context, FunctionPolicy policy, FunctionCall call, long start,
+			MdcScope scope, MdcScope run) {
 		for (InvocationListener listener : this.listeners) {
 			try {
 				listener.onStart(context);
@@ -158,8 +169,9 @@ public final class InvocationPipeline implements AutoCloseable {
 		}
 		if (this.observationRegistry.isNoop()) {
 			// nothing observes: no observation to make (metrics come from the listeners)
-			InvocationResult result = withMdc(context, (mdc) -> attempt(context, policy, call, start, mdc));
-			record(result, start);
+			InvocationResult result = (run != null) ? attemptInRun(context, policy, call, start, run)
+					: withMdc(context, scope, (mdc) -> attempt(context, policy, call, start, mdc));
+			record(result, start, run);
 			return result;
 		}
 		// an observation handler that throws must not fail the invocation, nor its message's settlement
@@ -180,12 +192,13 @@ public final class InvocationPipeline implements AutoCloseable {
 		}
 		InvocationResult result;
 		Observation.Scope outer = this.observationRegistry.getCurrentObservationScope();
-		Observation.Scope scope = openScope(observation, context, outer);
+		Observation.Scope observationScope = openScope(observation, context, outer);
 		try {
-			result = withMdc(context, (mdc) -> attempt(context, policy, call, start, mdc));
+			result = (run != null) ? attemptInRun(context, policy, call, start, run)
+					: withMdc(context, scope, (mdc) -> attempt(context, policy, call, start, mdc));
 		}
 		finally {
-			closeScope(scope, context, outer);
+			closeScope(observationScope, context, outer);
 		}
 		if (observation != null) {
 			try {
@@ -198,7 +211,7 @@ public final class InvocationPipeline implements AutoCloseable {
 				logger.warn("The observation of function '{}' could not stop", context.functionName(), ex);
 			}
 		}
-		record(result, start);
+		record(result, start, run);
 		return result;
 	}
 
@@ -234,26 +247,30 @@ public final class InvocationPipeline implements AutoCloseable {
 	}
 
 	/**
-	 * Puts the invocation's id, function and trigger into the MDC for the attempt, and puts back
-	 * what was there. In a scope of the caller ({@link #mdcScope}) that holds the function and
-	 * trigger, only the id is put, and it stays until the next invocation or the scope's end: the
-	 * adapter's logs that settle the invocation's message carry it, and an invocation costs one
-	 * MDC write instead of a read, a write and a removal.
+	 * An attempt that is one of a run of the caller's scope ({@link #mdcScope}), which holds the
+	 * function and trigger in the MDC: only the id is put, and it stays until the next invocation
+	 * or the scope's end, so the adapter's logs that settle the invocation's message carry it. An
+	 * invocation costs one MDC write instead of a read, a write and a removal.
 	 */
-	private static InvocationResult withMdc(InvocationContext context, Function<MdcScope, InvocationResult> attempt) {
-		MdcScope scope = MdcScope.CURRENT.get();
-		if (scope != null && !scope.invoking && scope.function.equals(context.functionName())
-				&& scope.trigger.equals(context.trigger())) {
-			MDC.put(MDC_INVOCATION_ID, context.invocationId());
-			// an invocation nested in this one (the function calling itself) puts back this id
-			scope.invoking = true;
-			try {
-				return attempt.apply(scope);
-			}
-			finally {
-				scope.invoking = false;
-			}
+	private InvocationResult attemptInRun(InvocationContext context, FunctionPolicy policy, FunctionCall call,
+			long start, MdcScope run) {
+		MDC.put(MDC_INVOCATION_ID, context.invocationId());
+		// an invocation nested in this one (the function calling itself) puts back this id
+		run.invoking = true;
+		try {
+			return attempt(context, policy, call, start, run);
 		}
+		finally {
+			run.invoking = false;
+		}
+	}
+
+	/**
+	 * Puts the invocation's id, function and trigger into the MDC for the attempt, and puts back
+	 * what was there.
+	 */
+	private static InvocationResult withMdc(InvocationContext context, MdcScope scope,
+			Function<MdcScope, InvocationResult> attempt) {
 		String previousId = MDC.get(MDC_INVOCATION_ID);
 		String previousFunction = MDC.get(MDC_FUNCTION);
 		String previousTrigger = MDC.get(MDC_TRIGGER);
@@ -315,6 +332,18 @@ public final class InvocationPipeline implements AutoCloseable {
 		/** The thread's timeout guard, kept for the scope's next invocation. */
 		private TimeoutWatchdog.Guard guard;
 
+		/** When the scope's last invocation ended (nanoTime), and whether the next one starts then. */
+		private long lastEnd;
+
+		private boolean chained;
+
+		/** The deadline the last invocation got, for a timeout, at a clock time (millis). */
+		private Instant deadline;
+
+		private Duration deadlineTimeout;
+
+		private long deadlineMillis;
+
 		private MdcScope(String function, String trigger) {
 			this.function = function;
 			this.trigger = trigger;
@@ -325,6 +354,49 @@ public final class InvocationPipeline implements AutoCloseable {
 			MDC.put(MDC_FUNCTION, function);
 			MDC.put(MDC_TRIGGER, trigger);
 			CURRENT.set(this);
+		}
+
+		/** Whether the invocation is one of this scope's run: its function and trigger, not nested in another. */
+		private boolean runs(InvocationContext context) {
+			return !this.invoking && this.function.equals(context.functionName())
+					&& this.trigger.equals(context.trigger());
+		}
+
+		/**
+		 * Has the scope's next invocation start its time when the last one ended, instead of reading
+		 * the clock: for a caller that goes straight on to the next invocation (a poll's next
+		 * record after a completed one), so its time includes making its context and id, some tens
+		 * of nanoseconds, and spares a clock read (some 20 to 30 ns on a virtual machine).
+		 */
+		public void startNextAtLastEnd() {
+			this.chained = this.lastEnd != 0;
+		}
+
+		private long start() {
+			if (this.chained) {
+				this.chained = false;
+				return this.lastEnd;
+			}
+			return System.nanoTime();
+		}
+
+		private void ended(long end) {
+			this.lastEnd = end;
+			this.chained = false;
+		}
+
+		/** The deadline of an invocation starting now; the same instant within a millisecond. */
+		private Instant deadline(WallClock clock, long start, Duration timeout) {
+			if (!clock.isSystem()) {
+				return clock.at(start).plus(timeout);
+			}
+			long millis = clock.millisAt(start);
+			if (this.deadline == null || millis != this.deadlineMillis || !timeout.equals(this.deadlineTimeout)) {
+				this.deadline = Instant.ofEpochMilli(millis).plus(timeout);
+				this.deadlineMillis = millis;
+				this.deadlineTimeout = timeout;
+			}
+			return this.deadline;
 		}
 
 		@Override
@@ -400,8 +472,12 @@ public final class InvocationPipeline implements AutoCloseable {
 		return new InvocationResult(context, outcome, null, error, context.attempt(), false);
 	}
 
-	private void record(InvocationResult result, long start) {
-		long duration = System.nanoTime() - start;
+	private void record(InvocationResult result, long start, MdcScope run) {
+		long end = System.nanoTime();
+		if (run != null) {
+			run.ended(end);
+		}
+		long duration = end - start;
 		for (InvocationListener listener : this.listeners) {
 			try {
 				listener.onAttempt(result, duration);

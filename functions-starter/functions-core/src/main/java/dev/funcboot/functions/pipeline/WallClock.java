@@ -32,12 +32,25 @@ final class WallClock {
 		if (!this.system) {
 			return this.clock.instant();
 		}
+		return Instant.ofEpochMilli(millisAt(nanoTime));
+	}
+
+	/** Whether the clock is the system's, whose time {@link #millisAt} gives. */
+	boolean isSystem() {
+		return this.system;
+	}
+
+	/** The clock's time in milliseconds at the nanoTime (any clock: its millis now). */
+	long millisAt(long nanoTime) {
+		if (!this.system) {
+			return this.clock.millis();
+		}
 		Base base = this.base;
 		if (base == null || nanoTime - base.nanos > RESYNC_NANOS) {
 			base = new Base(this.clock.millis(), System.nanoTime());
 			this.base = base;
 		}
-		return Instant.ofEpochMilli(base.millis + (nanoTime - base.nanos) / 1_000_000);
+		return base.millis + (nanoTime - base.nanos) / 1_000_000;
 	}
 
 	private record Base(long millis, long nanos) {

@@ -692,6 +692,101 @@ class InvocationPipelineTests {
 
 	}
 
+	/** A scope's run of invocations (a broker's poll): where each one's time starts, and its deadline. */
+	@Nested
+	class Runs {
+
+		private final List<Long> durations = new ArrayList<>();
+
+		private final List<Instant> deadlines = new ArrayList<>();
+
+		private final InvocationPipeline systemClock = InvocationPipeline.builder()
+			.listener((result, duration) -> {
+				this.durations.add(duration);
+				this.deadlines.add(result.context().deadline());
+			})
+			.build();
+
+		@AfterEach
+		void closePipeline() {
+			this.systemClock.close();
+		}
+
+		private void invoke(String id, FunctionPolicy policy) {
+			InvocationResult result = this.systemClock.invoke(InvocationContext.of(id, "orders", "kafka", Map.of()),
+					policy, (context) -> null);
+			assertThat(result.isSuccess()).isTrue();
+		}
+
+		@Test
+		void anInvocationToldToStartAtTheLastEndCountsTheTimeSinceOnlyOnce() throws InterruptedException {
+			try (InvocationPipeline.MdcScope scope = InvocationPipeline.mdcScope("orders", "kafka")) {
+				// before any invocation there is no end to start at
+				scope.startNextAtLastEnd();
+				Thread.sleep(50);
+				invoke("first", NO_TIMEOUT);
+				scope.startNextAtLastEnd();
+				Thread.sleep(50);
+				invoke("chained", NO_TIMEOUT);
+				// only the next one: this one reads the clock again
+				Thread.sleep(50);
+				invoke("after-a-gap", NO_TIMEOUT);
+				// a settlement between (no startNextAtLastEnd): the clock is read
+				invoke("settled-between", NO_TIMEOUT);
+			}
+			long ms = TimeUnit.MILLISECONDS.toNanos(1);
+			assertThat(this.durations).hasSize(4);
+			assertThat(this.durations.get(0)).isLessThan(40 * ms);
+			// its time began when "first" ended, 50 ms of the caller's work ago
+			assertThat(this.durations.get(1)).isGreaterThanOrEqualTo(50 * ms);
+			assertThat(this.durations.get(2)).isLessThan(40 * ms);
+			assertThat(this.durations.get(3)).isLessThan(40 * ms);
+		}
+
+		@Test
+		void aNestedInvocationAndAnotherFunctionReadTheClockThemselves() throws InterruptedException {
+			List<Long> nested = new ArrayList<>();
+			try (InvocationPipeline.MdcScope scope = InvocationPipeline.mdcScope("orders", "kafka")) {
+				invoke("first", NO_TIMEOUT);
+				scope.startNextAtLastEnd();
+				Thread.sleep(50);
+				// a function of another name in the scope is not one of its run
+				this.systemClock.invoke(InvocationContext.of("billing", "billing", "kafka", Map.of()), NO_TIMEOUT,
+						(context) -> null);
+				nested.add(this.durations.get(this.durations.size() - 1));
+				scope.startNextAtLastEnd();
+				Thread.sleep(50);
+				invoke("chained", NO_TIMEOUT);
+			}
+			assertThat(nested.get(0)).isLessThan(TimeUnit.MILLISECONDS.toNanos(40));
+			// still told to start at the last end of the run's own invocations
+			assertThat(this.durations.get(2)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+		}
+
+		@Test
+		void eachInvocationOfARunGetsTheDeadlineOfItsOwnStartAndTimeout() throws InterruptedException {
+			FunctionPolicy oneMinute = new FunctionPolicy(Duration.ofMinutes(1), RetryPolicy.NONE, 0);
+			FunctionPolicy twoMinutes = new FunctionPolicy(Duration.ofMinutes(2), RetryPolicy.NONE, 0);
+			List<Instant[]> bounds = new ArrayList<>();
+			try (InvocationPipeline.MdcScope scope = InvocationPipeline.mdcScope("orders", "kafka")) {
+				for (FunctionPolicy policy : List.of(oneMinute, oneMinute, twoMinutes, oneMinute)) {
+					Instant before = Instant.now();
+					invoke("inv", policy);
+					bounds.add(new Instant[] { before.plus(policy.timeout()), Instant.now().plus(policy.timeout()) });
+					Thread.sleep(20);
+				}
+			}
+			assertThat(this.deadlines).hasSize(4);
+			for (int i = 0; i < 4; i++) {
+				// the deadline is to the millisecond, from a clock that follows nanoTime between reads
+				assertThat(this.deadlines.get(i)).isBetween(bounds.get(i)[0].minusMillis(2),
+						bounds.get(i)[1].plusMillis(2));
+			}
+			assertThat(this.deadlines.get(1)).isAfterOrEqualTo(this.deadlines.get(0).plusMillis(18));
+		}
+
+	}
+
 	private static List<ILoggingEvent> capturePipelineLog(Runnable action) {
 		Logger logger = (Logger) LoggerFactory.getLogger(InvocationPipeline.class);
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
