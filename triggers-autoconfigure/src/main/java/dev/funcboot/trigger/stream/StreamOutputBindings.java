@@ -74,7 +74,7 @@ final class StreamOutputBindings implements SmartLifecycle, OutputSenderProvider
 				throw new IllegalStateException("The broker outputs of function '" + function.name()
 						+ "' are not bound (the application is starting or stopping); retry");
 			}
-			new StreamOutputSender(bound, this.mapper).send(result, this.traceHeaders.current());
+			new StreamOutputSender(bound, this.mapper, this.traceHeaders).send(result, this.traceHeaders.current());
 		};
 	}
 

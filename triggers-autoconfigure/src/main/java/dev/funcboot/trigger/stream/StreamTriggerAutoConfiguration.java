@@ -13,6 +13,7 @@ import dev.funcboot.autoconfigure.FunctionBindingRegistry;
 import dev.funcboot.autoconfigure.FunctionHandle;
 import dev.funcboot.autoconfigure.FunctionHandles;
 import dev.funcboot.autoconfigure.FunctionsAutoConfiguration;
+import dev.funcboot.autoconfigure.TraceHeaders;
 import dev.funcboot.functions.binding.FunctionBinding;
 import dev.funcboot.functions.pipeline.InvocationPipeline;
 import dev.funcboot.functions.pipeline.Sleeper;
@@ -96,7 +97,7 @@ public class StreamTriggerAutoConfiguration {
 		@Bean
 		StreamOutputBindings funcbootStreamOutputBindings(FunctionBindingRegistry registry, BinderFactory binderFactory,
 				ObjectProvider<StreamBroker> brokers, StreamProperties properties, Environment environment,
-				ObjectProvider<ObjectMapper> objectMapper, dev.funcboot.autoconfigure.TraceHeaders traceHeaders) {
+				ObjectProvider<ObjectMapper> objectMapper, TraceHeaders traceHeaders) {
 			ObjectMapper mapper = objectMapper.getIfAvailable(() -> JsonMapper.builder().findAndAddModules().build());
 			return new StreamOutputBindings(List.copyOf(registry.all()),
 					new StreamProducers(binderFactory, brokers.orderedStream().toList(),
@@ -115,7 +116,7 @@ public class StreamTriggerAutoConfiguration {
 		StreamTriggerBindings funcbootStreamTriggerBindings(FunctionBindingRegistry registry, FunctionHandles handles,
 				InvocationPipeline pipeline, BinderFactory binderFactory, ObjectProvider<StreamBroker> brokers,
 				StreamProperties properties, Environment environment, ObjectProvider<ObjectMapper> objectMapper,
-				ObjectProvider<Sleeper> sleeper) {
+				ObjectProvider<Sleeper> sleeper, ObjectProvider<TraceHeaders> traceHeaders) {
 			ObjectMapper mapper = objectMapper.getIfAvailable(() -> JsonMapper.builder().findAndAddModules().build());
 			List<FunctionBinding> enabled = new ArrayList<>();
 			for (StreamTriggerKind kind : StreamTriggerKind.values()) {
@@ -140,11 +141,12 @@ public class StreamTriggerAutoConfiguration {
 				.filter((entry) -> entry.getValue().isBatch())
 				.map(Map.Entry::getKey)
 				.collect(Collectors.toSet());
+			TraceHeaders trace = traceHeaders.getIfAvailable(() -> TraceHeaders.NONE);
 			return new StreamTriggerBindings(enabled, batch, binderFactory, brokers.orderedStream().toList(),
 					new StreamBindingProperties(environment), properties,
 					(binding, outputs, counts, deliveries) -> new StreamTriggerHandler(handles.get(binding.name()),
-							pipeline, decoders.get(binding.name()), new StreamOutputSender(outputs, mapper), counts,
-							deliveries, sleeper.getIfAvailable(() -> Sleeper.SYSTEM)));
+							pipeline, decoders.get(binding.name()), new StreamOutputSender(outputs, mapper, trace),
+							counts, deliveries, sleeper.getIfAvailable(() -> Sleeper.SYSTEM)));
 		}
 
 		@Bean

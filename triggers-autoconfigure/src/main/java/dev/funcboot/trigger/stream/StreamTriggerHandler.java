@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import dev.funcboot.autoconfigure.FunctionHandle;
 import dev.funcboot.functions.InputConversionException;
@@ -13,7 +12,6 @@ import dev.funcboot.functions.InvocationContext;
 import dev.funcboot.functions.InvocationIds;
 import dev.funcboot.functions.binding.FunctionBinding;
 import dev.funcboot.functions.binding.StreamTriggerBinding;
-import dev.funcboot.functions.pipeline.InvocationOutcome;
 import dev.funcboot.functions.pipeline.InvocationPipeline;
 import dev.funcboot.functions.pipeline.InvocationResult;
 import dev.funcboot.functions.pipeline.Sleeper;
@@ -25,8 +23,9 @@ import org.springframework.messaging.MessageHandler;
 
 /**
  * Runs a broker function for each message (or batch) its binder delivers: one attempt through the
- * invocation pipeline (decoding inside the attempt, so undecodable input is poison), then sends
- * the outputs and settles through the broker adapter's {@link StreamDelivery}. In a batch, records
+ * invocation pipeline (decoding and sending the outputs inside the attempt, so undecodable input
+ * is poison and an output that cannot be sent fails it), then settles through the broker
+ * adapter's {@link StreamDelivery}. In a batch, records
  * that do not decode are dead-lettered on their own before the call; the others share its fate.
  * Never throws: a settlement that fails is logged and counted, and the broker delivers again.
  */
@@ -113,10 +112,9 @@ final class StreamTriggerHandler implements MessageHandler {
 		while (true) {
 			InvocationContext context = new InvocationContext(InvocationIds.next(), this.binding.name(),
 					this.trigger.type(), metadata(records, invoked), null, attempt);
-			InvocationResult result = sendOutputs(this.pipeline.invoke(context, this.binding.policy(),
-					(ctx) -> this.handle.call(this.decoder.isBatch() ? inputs
-							: this.decoder.decode(records.get(0).payload()))),
-					() -> this.decoder.isBatch() ? Map.of() : headers(records.get(0)));
+			InvocationResult result = this.pipeline.invoke(context, this.binding.policy(),
+					(ctx) -> this.decoder.isBatch() ? callAndSend(inputs, null)
+							: callAndSend(this.decoder.decode(records.get(0).payload()), records.get(0)));
 			StreamSettlement settlement = StreamSettlement.of(result, attempt, this.retries);
 			switch (settlement.action()) {
 				case COMPLETE -> {
@@ -153,8 +151,7 @@ final class StreamTriggerHandler implements MessageHandler {
 	 * settled), so a partition's order holds, or, where the broker keeps no order (a queue), it is
 	 * retried alone and the poll goes on; the poll is acknowledged once at the end. The function
 	 * and trigger are in the MDC for the whole poll, its settlement logs included. An invocation that
-	 * follows a completed one that sent no outputs has its time start when that one ended (one clock
-	 * read fewer).
+	 * follows a completed one has its time start when that one ended (one clock read fewer).
 	 */
 	private void handlePoll(StreamDelivery.Polled poll) {
 		try (InvocationPipeline.MdcScope scope = InvocationPipeline.mdcScope(this.binding.name(),
@@ -173,18 +170,14 @@ final class StreamTriggerHandler implements MessageHandler {
 			int attempt = poll.attempt(index);
 			InvocationContext context = new InvocationContext(InvocationIds.next(), this.binding.name(),
 					this.trigger.type(), record.metadata(), null, attempt);
-			InvocationResult invoked = this.pipeline.invoke(context, this.binding.policy(),
-					(ctx) -> this.handle.call(this.decoder.decode(record.payload())));
-			boolean sends = invoked.isSuccess() && this.outputs.sends(invoked.value());
-			InvocationResult result = sendOutputs(invoked, () -> headers(record));
+			InvocationResult result = this.pipeline.invoke(context, this.binding.policy(),
+					(ctx) -> callAndSend(this.decoder.decode(record.payload()), record));
 			StreamSettlement settlement = StreamSettlement.of(result, attempt, this.retries);
 			switch (settlement.action()) {
 				case COMPLETE -> {
 					completed++;
-					if (!sends) {
-						// nothing sent or settled before the next record: its time starts where this one's ended
-						scope.startNextAtLastEnd();
-					}
+					// nothing to settle before the next record: its time starts where this one's ended
+					scope.startNextAtLastEnd();
 				}
 				case DEAD_LETTER -> {
 					logger.error("Broker function '" + this.binding.name() + "' dead-letters a message of '"
@@ -255,20 +248,18 @@ final class StreamTriggerHandler implements MessageHandler {
 	}
 
 	/**
-	 * The result, or a retryable failure when its outputs could not be sent.
-	 * @param propagated the triggering message's headers for the outputs, read only when there are any
+	 * Calls the function and sends its outputs, inside the invocation: their sending is part of
+	 * its time, its span is their parent, and a send that fails fails the invocation (retried), as
+	 * an output binding's failure fails an Azure Functions invocation.
+	 * @param record the triggering record, whose headers go along; {@code null} for a batch
 	 */
-	private InvocationResult sendOutputs(InvocationResult result, Supplier<Map<String, String>> propagated) {
-		if (!result.isSuccess() || !this.outputs.sends(result.value())) {
-			return result;
+	private Object callAndSend(Object input, StreamDelivery.Record record) {
+		Object value = this.handle.call(input);
+		if (this.outputs.sends(value)) {
+			this.outputs.send(value, StreamOutputSender.propagated((record != null) ? headers(record) : Map.of(),
+					this.outputs.traceOfCurrentSpan()));
 		}
-		try {
-			this.outputs.send(result.value(), propagated.get());
-			return result;
-		}
-		catch (RuntimeException ex) {
-			return new InvocationResult(result.context(), InvocationOutcome.FAILURE, null, ex, result.attempts(), false);
-		}
+		return value;
 	}
 
 	@SuppressWarnings("unchecked")

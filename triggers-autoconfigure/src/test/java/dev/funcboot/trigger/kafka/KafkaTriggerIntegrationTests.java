@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import dev.funcboot.functions.InvocationContext;
+import dev.funcboot.functions.TraceContext;
 import dev.funcboot.trigger.messaging.AbstractTriggerIntegrationTests;
 import dev.funcboot.trigger.messaging.TriggerRecorder;
 import dev.funcboot.trigger.messaging.TriggerTestApplication.Order;
@@ -167,13 +168,19 @@ class KafkaTriggerIntegrationTests extends AbstractTriggerIntegrationTests {
 		Map<String, String> properties = new LinkedHashMap<>(triggerProperties("confirm", topic));
 		properties.putAll(outputProperties("confirm", output));
 		start(properties);
-		EmbeddedKafka.send(topic, null, order("p-1", 1), Map.of("traceparent", "00-abc-def-01"));
+		EmbeddedKafka.send(topic, null, order("p-1", 1), Map.of("traceparent",
+				"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "tenant", "eu"));
 		List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			records.addAll(EmbeddedKafka.read(output, Map.of()));
 			return !records.isEmpty();
 		});
-		assertThat(header(records.get(0), "traceparent")).isEqualTo("00-abc-def-01");
+		assertThat(header(records.get(0), "tenant")).isEqualTo("eu");
+		// the trace goes on through the invocation (a tracer is on this class path): its span is the
+		// output's parent, not the span that sent the triggering message
+		String traceparent = header(records.get(0), "traceparent");
+		assertThat(TraceContext.traceId(traceparent)).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+		assertThat(traceparent.split("-")[2]).isNotEqualTo("b7ad6b7169203331");
 	}
 
 	/** Functions only a batching broker can feed. */

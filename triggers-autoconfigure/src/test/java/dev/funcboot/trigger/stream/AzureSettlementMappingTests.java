@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funcboot.autoconfigure.FunctionHandle;
 import dev.funcboot.autoconfigure.FunctionHandles;
 import dev.funcboot.autoconfigure.FunctionsAutoConfiguration;
+import dev.funcboot.autoconfigure.TraceHeaders;
 import dev.funcboot.functions.pipeline.InvocationPipeline;
 import dev.funcboot.trigger.eventhubs.EventHubsDelivery;
 import dev.funcboot.trigger.servicebus.ServiceBusDelivery;
@@ -180,7 +181,7 @@ class AzureSettlementMappingTests {
 		ObjectMapper mapper = new ObjectMapper();
 		return new StreamTriggerHandler(handle, pipeline,
 				new StreamInputDecoder(handle.binding().name(), handle.inputType(), mapper),
-				new StreamOutputSender(List.of(), mapper), this.counts, (message) -> delivery, this.sleeps::add);
+				new StreamOutputSender(List.of(), mapper, TraceHeaders.NONE), this.counts, (message) -> delivery, this.sleeps::add);
 	}
 
 	private static String order(String id, int quantity) {

@@ -5,11 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funcboot.autoconfigure.FunctionHandle;
 import dev.funcboot.autoconfigure.FunctionHandles;
 import dev.funcboot.autoconfigure.FunctionsAutoConfiguration;
+import dev.funcboot.autoconfigure.TraceHeaders;
+import dev.funcboot.functions.pipeline.InvocationOutcome;
 import dev.funcboot.functions.pipeline.InvocationPipeline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.support.GenericMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,35 +129,67 @@ class PolledDeliveryTests {
 	}
 
 	@Test
-	void theTimeOfSendingAnInvocationsOutputsIsNotCountedIntoTheNextOne() {
-		List<Long> durations = new java.util.concurrent.CopyOnWriteArrayList<>();
+	void sendingAnInvocationsOutputsIsPartOfItsTimeAndOfNoOtherInvocations() {
+		List<Long> durations = new CopyOnWriteArrayList<>();
 		RecordingPoll poll = poll(order("p-1", 1), order("p-2", 2), order("p-3", 3));
+		// an output that takes 100 ms to send (a slow broker)
+		MessageChannel slow = (message, timeout) -> {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return true;
+		};
+		handleBilling(poll, slow, durations);
+		assertThat(poll.calls).containsExactly("complete");
+		// each invocation is timed with its own send, and no other's (that would make 200 ms or more)
+		assertThat(durations).hasSize(3)
+			.allSatisfy((duration) -> assertThat(duration).isBetween(TimeUnit.MILLISECONDS.toNanos(100),
+					TimeUnit.MILLISECONDS.toNanos(190)));
+	}
+
+	@Test
+	void anOutputThatCannotBeSentFailsTheInvocationAndTheRecordIsRetried() {
+		List<InvocationOutcome> outcomes = new CopyOnWriteArrayList<>();
+		RecordingPoll poll = poll(order("p-1", 1), order("p-2", 2));
+		MessageChannel broken = (message, timeout) -> {
+			throw new MessageDeliveryException(message, "broker unreachable");
+		};
+		handleBilling(poll, broken, outcomes, null);
+		assertThat(outcomes).containsExactly(InvocationOutcome.FAILURE);
+		assertThat(poll.calls).singleElement().asString().startsWith("redeliverFrom 0 ");
+		assertThat(this.counts.retriedCount()).isEqualTo(1);
+		assertThat(this.counts.completedCount()).isZero();
+	}
+
+	private void handleBilling(RecordingPoll poll, MessageChannel output, List<Long> durations) {
+		handleBilling(poll, output, null, durations);
+	}
+
+	/** The {@code bill} function (a Kafka output) on a poll, its outputs sent to the channel. */
+	private void handleBilling(RecordingPoll poll, MessageChannel output, List<InvocationOutcome> outcomes,
+			List<Long> durations) {
 		this.runner.run((context) -> {
 			FunctionHandle handle = context.getBean(FunctionHandles.class).get("bill");
 			ObjectMapper mapper = new ObjectMapper();
-			// an output that takes 50 ms to send (a slow broker)
-			org.springframework.messaging.MessageChannel slow = (message, timeout) -> {
-				try {
-					Thread.sleep(50);
+			try (InvocationPipeline pipeline = InvocationPipeline.builder().listener((result, duration) -> {
+				if (outcomes != null) {
+					outcomes.add(result.outcome());
 				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
+				if (durations != null) {
+					durations.add(duration);
 				}
-				return true;
-			};
-			try (InvocationPipeline pipeline = InvocationPipeline.builder()
-				.listener((result, duration) -> durations.add(duration))
-				.build()) {
+			}).build()) {
 				new StreamTriggerHandler(handle, pipeline, new StreamInputDecoder("bill", handle.inputType(), mapper),
-						new StreamOutputSender(List.of(slow), mapper), this.counts, (message) -> poll, (delay) -> {
+						new StreamOutputSender(List.of(output), mapper, TraceHeaders.NONE), this.counts,
+						(message) -> poll, (delay) -> {
 							throw new AssertionError("a poll never waits in place");
 						})
 					.handleMessage(new GenericMessage<>(List.of()));
 			}
 		});
-		assertThat(poll.calls).containsExactly("complete");
-		assertThat(durations).hasSize(3)
-			.allSatisfy((duration) -> assertThat(duration).isLessThan(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(40)));
 	}
 
 	private void handle(RecordingPoll poll) {
@@ -159,7 +197,7 @@ class PolledDeliveryTests {
 			FunctionHandle handle = context.getBean(FunctionHandles.class).get("audit");
 			ObjectMapper mapper = new ObjectMapper();
 			new StreamTriggerHandler(handle, context.getBean(InvocationPipeline.class),
-					new StreamInputDecoder("audit", handle.inputType(), mapper), new StreamOutputSender(List.of(), mapper),
+					new StreamInputDecoder("audit", handle.inputType(), mapper), new StreamOutputSender(List.of(), mapper, TraceHeaders.NONE),
 					this.counts, (message) -> poll, (delay) -> {
 						throw new AssertionError("a poll never waits in place");
 					})
