@@ -145,19 +145,27 @@ final class RabbitDelivery implements StreamDelivery {
 		}
 	}
 
+	/**
+	 * Republishes the message to the retry queue of its delay, {@code <queue>.retry.<millis>ms},
+	 * whose messages all expire after that delay (the queue's {@code x-message-ttl}) back into the
+	 * function's queue. One queue per delay, because RabbitMQ expires messages only from the head of
+	 * a queue: in one queue of per-message expirations, a message waiting a minute (a late attempt
+	 * of an exponential back-off) held up one behind it that waits a second.
+	 */
 	@Override
 	public boolean redeliver(Duration delay) {
 		String queue = RabbitStreamBroker.queue(this.trigger);
-		String retryQueue = queue + ".retry";
+		long millis = Math.max(0, delay.toMillis());
+		String retryQueue = retryQueue(queue, millis);
 		try {
 			if (this.retryQueues.add(retryQueue)) {
 				// expired messages go back to the queue through the default exchange
-				this.channel.queueDeclare(retryQueue, true, false, false,
-						Map.of("x-dead-letter-exchange", "", "x-dead-letter-routing-key", queue));
+				this.channel.queueDeclare(retryQueue, true, false, false, Map.of("x-message-ttl", millis,
+						"x-dead-letter-exchange", "", "x-dead-letter-routing-key", queue));
 			}
 			Map<String, Object> headers = new HashMap<>(this.applicationHeaders);
 			headers.put(StreamHeaders.ATTEMPT, this.attempt + 1);
-			publish(retryQueue, headers, String.valueOf(Math.max(0, delay.toMillis())));
+			publish(retryQueue, headers, null);
 		}
 		catch (IOException ex) {
 			this.retryQueues.remove(retryQueue);
@@ -165,6 +173,11 @@ final class RabbitDelivery implements StreamDelivery {
 		}
 		ack();
 		return true;
+	}
+
+	/** The retry queue of a delay, for a function's queue. */
+	static String retryQueue(String queue, long delayMillis) {
+		return queue + ".retry." + delayMillis + "ms";
 	}
 
 	@Override

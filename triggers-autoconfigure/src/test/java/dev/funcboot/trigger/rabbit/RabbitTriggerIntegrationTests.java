@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The message-trigger suite against the real RabbitMQ: queues {@code <exchange>.<function>}
  * declared by the binder, dead letters in {@code <queue>.dlq} with {@code x-funcboot-*} headers,
- * retries through {@code <queue>.retry} (TTL, dead-lettered back, so they carry {@code x-death});
+ * retries through {@code <queue>.retry.<delay>ms} (TTL, dead-lettered back, so they carry {@code x-death});
  * plus the headers the invocation context shows.
  */
 class RabbitTriggerIntegrationTests extends AbstractTriggerIntegrationTests {
@@ -193,7 +193,12 @@ class RabbitTriggerIntegrationTests extends AbstractTriggerIntegrationTests {
 	@Override
 	protected long pending(String destination) {
 		String queue = destination + "." + this.groups.get(destination);
-		return LocalRabbit.depth(queue) + LocalRabbit.depth(queue + ".retry");
+		long pending = LocalRabbit.depth(queue);
+		// a retry queue per delay: those of the delays these tests set (and the stream default, 1s)
+		for (long delay : List.of(100L, 200L, 1000L)) {
+			pending += LocalRabbit.depth(RabbitDelivery.retryQueue(queue, delay));
+		}
+		return pending;
 	}
 
 }
