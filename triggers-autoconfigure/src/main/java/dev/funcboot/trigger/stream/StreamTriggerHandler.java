@@ -25,9 +25,10 @@ import org.springframework.messaging.MessageHandler;
  * Runs a broker function for each message (or batch) its binder delivers: one attempt through the
  * invocation pipeline (decoding and sending the outputs inside the attempt, so undecodable input
  * is poison and an output that cannot be sent fails it), then settles through the broker
- * adapter's {@link StreamDelivery}. In a batch, records
- * that do not decode are dead-lettered on their own before the call; the others share its fate.
- * Never throws: a settlement that fails is logged and counted, and the broker delivers again.
+ * adapter's {@link StreamDelivery}. In a batch, records that do not decode are dead-lettered on
+ * their own before the call; the others share its fate.
+ * Never throws: a settlement that fails is logged and counted, and the message is asked for again
+ * (a poll from the record that failed on, anything else as a whole), never left to be skipped.
  */
 final class StreamTriggerHandler implements MessageHandler {
 
@@ -78,14 +79,43 @@ final class StreamTriggerHandler implements MessageHandler {
 		}
 		catch (RuntimeException ex) {
 			this.counts.settlementFailed();
+			if (isPoll(delivery)) {
+				// a poll sends its records back itself (redeliverFrom); what fails here is its acknowledgment
+				logger.error("Broker function '" + this.binding.name() + "' could not settle its message on '"
+						+ this.trigger.destination() + "'; the broker will deliver it again", ex);
+				return;
+			}
 			logger.error("Broker function '" + this.binding.name() + "' could not settle its message on '"
-					+ this.trigger.destination() + "'; the broker will deliver it again", ex);
+					+ this.trigger.destination() + "'; it comes again in " + SETTLEMENT_RETRY, ex);
+			sendBack(delivery);
+		}
+	}
+
+	private boolean isPoll(StreamDelivery delivery) {
+		return !this.decoder.isBatch() && delivery instanceof StreamDelivery.Polled;
+	}
+
+	/**
+	 * Asks the broker for a message that could not be settled (its dead letter could not be sent)
+	 * again. Left unsettled, a Kafka record would be skipped by the next record's commit.
+	 */
+	private void sendBack(StreamDelivery delivery) {
+		try {
+			if (!delivery.redeliver(SETTLEMENT_RETRY)) {
+				logger.error("Broker function '" + this.binding.name() + "' leaves its message on '"
+						+ this.trigger.destination() + "' unsettled (not checkpointed): it comes again when the "
+						+ "consumer restarts or its partition moves");
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Broker function '" + this.binding.name() + "' could not send its message on '"
+					+ this.trigger.destination() + "' back either; it comes again when the consumer restarts", ex);
 		}
 	}
 
 	private void handle(StreamDelivery delivery) {
-		if (!this.decoder.isBatch() && delivery instanceof StreamDelivery.Polled polled) {
-			handlePoll(polled);
+		if (isPoll(delivery)) {
+			handlePoll((StreamDelivery.Polled) delivery);
 			return;
 		}
 		List<StreamDelivery.Record> records = delivery.records();

@@ -181,7 +181,8 @@ class AzureSettlementMappingTests {
 		ObjectMapper mapper = new ObjectMapper();
 		return new StreamTriggerHandler(handle, pipeline,
 				new StreamInputDecoder(handle.binding().name(), handle.inputType(), mapper),
-				new StreamOutputSender(List.of(), mapper, TraceHeaders.NONE), this.counts, (message) -> delivery, this.sleeps::add);
+				new StreamOutputSender(List.of(), mapper, TraceHeaders.NONE), this.counts, (message) -> delivery,
+				this.sleeps::add);
 	}
 
 	private static String order(String id, int quantity) {
