@@ -9,12 +9,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The {@code funcboot} Actuator endpoint and health indicator. */
 @AutoConfiguration(after = FunctionsAutoConfiguration.class,
@@ -22,6 +26,8 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(FunctionBindingRegistry.class)
 public class FuncbootEndpointAutoConfiguration {
+
+	private static final EndpointId FUNCBOOT = EndpointId.of("funcboot");
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -37,6 +43,23 @@ public class FuncbootEndpointAutoConfiguration {
 	@ConditionalOnAvailableEndpoint(endpoint = FuncbootEndpoint.class, exposure = EndpointExposure.WEB)
 	FuncbootEndpointWebExtension funcbootEndpointWebExtension(FuncbootEndpoint endpoint) {
 		return new FuncbootEndpointWebExtension(endpoint);
+	}
+
+	/** Malformed JSON in a state change's body is a 400 problem detail too (servlet stack). */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "org.springframework.web.servlet.HandlerExceptionResolver")
+	@ConditionalOnAvailableEndpoint(endpoint = FuncbootEndpoint.class, exposure = EndpointExposure.WEB)
+	static class BodyErrorsConfiguration {
+
+		@Bean
+		FuncbootEndpointBodyErrors funcbootEndpointBodyErrors(ObjectProvider<PathMappedEndpoints> endpoints) {
+			return new FuncbootEndpointBodyErrors(() -> {
+				PathMappedEndpoints mapped = endpoints.getIfAvailable();
+				return (mapped != null) ? mapped.getPath(FUNCBOOT) : null;
+			});
+		}
+
 	}
 
 	@Bean

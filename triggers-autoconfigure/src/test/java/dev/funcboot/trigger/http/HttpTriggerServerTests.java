@@ -161,6 +161,15 @@ class HttpTriggerServerTests {
 		assertThat(none.statusCode()).isEqualTo(400);
 		assertThat(this.mapper.readTree(none.body()).get("detail").asText())
 			.isEqualTo("the body must name a state: {\"state\": \"paused\"} or {\"state\": \"resumed\"}");
+		HttpResponse<String> malformed = send("POST", "/actuator/funcboot/hello", json, "{\"state\":", null);
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode unreadable = this.mapper.readTree(malformed.body());
+		assertThat(unreadable.get("detail").asText()).startsWith("the body is not JSON (")
+			.endsWith("send {\"state\": \"paused\"} or {\"state\": \"resumed\"}");
+		assertThat(unreadable.get("function").asText()).isEqualTo("hello");
+		assertThat(unreadable.get("instance").asText()).isEqualTo("/actuator/funcboot/hello");
 		// the read operations are still the endpoint's own
 		assertThat(this.mapper.readTree(send("GET", "/actuator/funcboot/hello", null, null, null).body())
 			.get("name")
