@@ -16,18 +16,22 @@ import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import com.azure.storage.queue.QueueClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funcboot.autoconfigure.OutputPayloads;
+import dev.funcboot.autoconfigure.TraceHeaders;
 import dev.funcboot.functions.binding.BlobOutputBinding;
 import dev.funcboot.functions.binding.QueueOptions.MessageEncoding;
 import dev.funcboot.functions.binding.QueueOutputBinding;
 import dev.funcboot.trigger.storagequeue.binder.MessageCodec;
 import dev.funcboot.trigger.storagequeue.binder.QueueClientProvider;
+import dev.funcboot.trigger.storagequeue.binder.TraceEnvelope;
 
 /**
  * Sends a blob function's result to its outputs, synchronously, so a failure fails the invocation
  * and the blob is retried: each blob output gets the whole result as one blob (its path expanded
  * with the trigger's values), {@code byte[]} as is, a {@code String} as UTF-8 text, anything else
  * as JSON; each queue output gets one message per value, one per element of a {@code Collection},
- * written like the queue trigger's outputs. Nothing for {@code null}.
+ * written like the queue trigger's outputs, in a {@link TraceEnvelope} with the invocation's trace
+ * when {@code funcboot.queue.trace-envelope} is on (called inside the invocation, whose span is
+ * then current). Nothing for {@code null}.
  */
 final class BlobFunctionOutputs {
 
@@ -48,6 +52,10 @@ final class BlobFunctionOutputs {
 
 	private final boolean create;
 
+	private final boolean traceEnvelope;
+
+	private final TraceHeaders traceHeaders;
+
 	private final Set<String> created = ConcurrentHashMap.newKeySet();
 
 	/**
@@ -59,7 +67,8 @@ final class BlobFunctionOutputs {
 	 */
 	BlobFunctionOutputs(String function, Collection<String> triggerValues, List<BlobOutputBinding> blobs,
 			List<QueueOutputBinding> queues, BlobServiceClients blobClients, QueueClientProvider queueClients,
-			MessageEncoding encoding, ObjectMapper mapper, boolean create) {
+			MessageEncoding encoding, ObjectMapper mapper, boolean create, boolean traceEnvelope,
+			TraceHeaders traceHeaders) {
 		for (BlobOutputBinding blob : blobs) {
 			if (blob.path().blobPattern().isEmpty()) {
 				throw new IllegalStateException("Function '" + function + "': blob output path '" + blob.path()
@@ -80,6 +89,8 @@ final class BlobFunctionOutputs {
 		this.encoding = encoding;
 		this.mapper = mapper;
 		this.create = create;
+		this.traceEnvelope = traceEnvelope;
+		this.traceHeaders = traceHeaders;
 	}
 
 	boolean isEmpty() {
@@ -97,6 +108,7 @@ final class BlobFunctionOutputs {
 			return;
 		}
 		Collection<?> values = (result instanceof Collection<?> collection) ? collection : List.of(result);
+		Map<String, String> trace = this.traceEnvelope ? this.traceHeaders.current() : Map.of();
 		for (QueueOutputBinding output : this.queues) {
 			QueueClient queue = this.queueClients.queue(output.connection(), output.queue());
 			if (this.create && this.created.add("queue:" + output.connection() + "/" + output.queue())) {
@@ -104,7 +116,7 @@ final class BlobFunctionOutputs {
 			}
 			for (Object value : values) {
 				if (value != null) {
-					String text = MessageCodec.encode(this.encoding, payload(value));
+					String text = MessageCodec.encode(this.encoding, TraceEnvelope.wrap(payload(value), trace));
 					if (text.length() > MAX_MESSAGE_CHARS) {
 						throw new IllegalStateException("A message for queue '" + output.queue() + "' would be "
 								+ text.length() + " characters, more than the service's 64 KiB limit");

@@ -14,6 +14,7 @@ import dev.funcboot.autoconfigure.FunctionBindingRegistry;
 import dev.funcboot.autoconfigure.FunctionHandle;
 import dev.funcboot.autoconfigure.FunctionHandles;
 import dev.funcboot.autoconfigure.FunctionsAutoConfiguration;
+import dev.funcboot.autoconfigure.TraceHeaders;
 import dev.funcboot.functions.annotation.QueueOutput;
 import dev.funcboot.functions.binding.BlobOutputBinding;
 import dev.funcboot.functions.binding.BlobTriggerBinding;
@@ -89,7 +90,8 @@ public class BlobTriggerAutoConfiguration {
 				InvocationPipeline pipeline, BlobTriggerProperties properties, BlobServiceClients blobClients,
 				ObjectProvider<QueueClientProvider> queueClients, StorageConnectionProperties connections,
 				Environment environment, ObjectProvider<TokenCredential> credential,
-				ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<Clock> clock, ListableBeanFactory beanFactory) {
+				ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<Clock> clock, ListableBeanFactory beanFactory,
+				ObjectProvider<TraceHeaders> traceHeaders) {
 			ObjectMapper mapper = objectMapper.getIfAvailable(() -> JsonMapper.builder().findAndAddModules().build());
 			Clock time = clock.getIfAvailable(Clock::systemUTC);
 			Supplier<TokenCredential> defaultCredential = AzureCredentials.defaultCredential();
@@ -100,6 +102,9 @@ public class BlobTriggerAutoConfiguration {
 			MessageEncoding encoding = binder.bind("funcboot.queue.message-encoding", MessageEncoding.class)
 				.orElse(MessageEncoding.BASE64);
 			boolean createQueues = binder.bind("funcboot.queue.create-queues", Boolean.class).orElse(true);
+			// queue outputs in a trace envelope, as the queue binder's producers write them
+			QueueTrace trace = new QueueTrace(binder.bind("funcboot.queue.trace-envelope", Boolean.class).orElse(false),
+					traceHeaders.getIfAvailable(() -> TraceHeaders.NONE));
 			checkNames(properties);
 			List<FunctionBinding> enabled = registry.ofType(BlobTriggerBinding.TYPE).stream().filter((binding) -> {
 				if (!binding.enabled()) {
@@ -112,7 +117,8 @@ public class BlobTriggerAutoConfiguration {
 				FunctionHandle handle = handles.get(binding.name());
 				checkQueueOutputIsActive(binding, beanFactory);
 				new BlobInputDecoder(binding.name(), handle.isSupplier() ? null : handle.inputType(), mapper);
-				outputs(binding, blobClients, queues, encoding, mapper, properties.isCreateContainers() && createQueues);
+				outputs(binding, blobClients, queues, encoding, mapper, properties.isCreateContainers() && createQueues,
+						trace);
 			}
 			return new BlobTriggerListeners(enabled, (binding, counts, renewals) -> {
 				BlobTriggerBinding trigger = (BlobTriggerBinding) binding.trigger();
@@ -124,7 +130,7 @@ public class BlobTriggerAutoConfiguration {
 				BlobTriggerHandler handler = new BlobTriggerHandler(handle, pipeline,
 						new BlobInputDecoder(binding.name(), handle.inputType(), mapper),
 						outputs(binding, blobClients, queues, encoding, mapper,
-								properties.isCreateContainers() && createQueues),
+								properties.isCreateContainers() && createQueues, trace),
 						new BlobPoisonQueue(queues, trigger.connection(), properties.getPoisonQueue(), encoding, time),
 						BlobRetries.of(binding.policy(), trigger.options()), counts, time);
 				int maxConcurrency = binding.policy().maxConcurrency();
@@ -135,11 +141,16 @@ public class BlobTriggerAutoConfiguration {
 		}
 
 		private static BlobFunctionOutputs outputs(FunctionBinding binding, BlobServiceClients blobClients,
-				QueueClientProvider queues, MessageEncoding encoding, ObjectMapper mapper, boolean create) {
+				QueueClientProvider queues, MessageEncoding encoding, ObjectMapper mapper, boolean create,
+				QueueTrace trace) {
 			BlobTriggerBinding trigger = (BlobTriggerBinding) binding.trigger();
 			return new BlobFunctionOutputs(binding.name(), trigger.path().names(),
 					binding.outputsOfType(BlobOutputBinding.class), binding.outputsOfType(QueueOutputBinding.class),
-					blobClients, queues, encoding, mapper, create);
+					blobClients, queues, encoding, mapper, create, trace.envelope(), trace.headers());
+		}
+
+		/** Whether queue outputs go in a trace envelope, and the trace they carry. */
+		private record QueueTrace(boolean envelope, TraceHeaders headers) {
 		}
 
 		/** A {@code @QueueOutput} whose resolver backed off would drop the function's results, silently. */

@@ -104,12 +104,12 @@ final class BlobTriggerHandler {
 			InvocationResult result;
 			try {
 				result = this.pipeline.invoke(context, this.binding.policy(),
-						(ctx) -> this.handle.call(this.decoder.decode(content, version)));
+						(ctx) -> callAndSend(this.decoder.decode(content, version), version));
 			}
 			finally {
 				closeIfStream(content);
 			}
-			return settle(version, claim, sendOutputs(result, version));
+			return settle(version, claim, result);
 		}
 		catch (RuntimeException ex) {
 			// the receipt could not be read or written: the claim lapses and the version comes back
@@ -129,17 +129,15 @@ final class BlobTriggerHandler {
 		return blob.downloadContentWithResponse(null, sameVersion, null, Context.NONE).getValue().toBytes();
 	}
 
-	private InvocationResult sendOutputs(InvocationResult result, BlobVersion version) {
-		if (!result.isSuccess()) {
-			return result;
-		}
-		try {
-			this.outputs.send(result.value(), version.pathValues());
-			return result;
-		}
-		catch (RuntimeException ex) {
-			return new InvocationResult(result.context(), InvocationOutcome.FAILURE, null, ex, result.attempts(), false);
-		}
+	/**
+	 * Calls the function and sends its outputs inside the invocation, as Azure Functions flushes
+	 * output bindings: their writing is part of its time and its span (their trace), and one that
+	 * fails fails the invocation, which is retried.
+	 */
+	private Object callAndSend(Object input, BlobVersion version) {
+		Object value = this.handle.call(input);
+		this.outputs.send(value, version.pathValues());
+		return value;
 	}
 
 	private boolean settle(BlobVersion version, Claim claim, InvocationResult result) {
