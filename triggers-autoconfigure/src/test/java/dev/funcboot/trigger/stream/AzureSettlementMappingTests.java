@@ -11,7 +11,6 @@ import com.azure.spring.messaging.checkpoint.Checkpointer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funcboot.autoconfigure.FunctionHandle;
 import dev.funcboot.autoconfigure.FunctionHandles;
-import dev.funcboot.autoconfigure.FunctionsAutoConfiguration;
 import dev.funcboot.autoconfigure.TraceHeaders;
 import dev.funcboot.functions.pipeline.InvocationPipeline;
 import dev.funcboot.trigger.eventhubs.EventHubsDelivery;
@@ -21,10 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.integration.channel.QueueChannel;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.GenericMessage;
@@ -38,11 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AzureSettlementMappingTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
-				JacksonAutoConfiguration.class, FunctionsAutoConfiguration.class, StreamTriggerAutoConfiguration.class))
-		.withPropertyValues("funcboot.stream.enabled=false")
-		.withUserConfiguration(BrokerFunctions.class);
+	private final ApplicationContextRunner runner = BrokerFunctions.runner();
 
 	private final RecordingSettlement settlement = new RecordingSettlement();
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.funcboot.autoconfigure.FunctionsAutoConfiguration;
 import dev.funcboot.functions.PoisonMessageException;
 import dev.funcboot.functions.annotation.EventHubOutput;
 import dev.funcboot.functions.annotation.EventHubTrigger;
@@ -16,6 +17,10 @@ import dev.funcboot.functions.annotation.RabbitTrigger;
 import dev.funcboot.functions.annotation.ServiceBusOutput;
 import dev.funcboot.functions.annotation.ServiceBusTrigger;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +29,19 @@ import org.springframework.context.annotation.Configuration;
 class BrokerFunctions {
 
 	static final List<Object> calls = new CopyOnWriteArrayList<>();
+
+	/**
+	 * These functions with Funcboot's auto-configuration and no binder ({@code funcboot.stream.enabled}
+	 * off): tests build a handler for one of them and hand it deliveries of their own.
+	 */
+	static ApplicationContextRunner runner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
+					JacksonAutoConfiguration.class, FunctionsAutoConfiguration.class,
+					StreamTriggerAutoConfiguration.class))
+			.withPropertyValues("funcboot.stream.enabled=false")
+			.withUserConfiguration(BrokerFunctions.class);
+	}
 
 	record Order(String id, int quantity) {
 	}

@@ -11,17 +11,13 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funcboot.autoconfigure.FunctionHandle;
 import dev.funcboot.autoconfigure.FunctionHandles;
-import dev.funcboot.autoconfigure.FunctionsAutoConfiguration;
 import dev.funcboot.autoconfigure.TraceHeaders;
 import dev.funcboot.functions.pipeline.InvocationOutcome;
 import dev.funcboot.functions.pipeline.InvocationPipeline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.support.GenericMessage;
@@ -36,11 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PolledDeliveryTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
-				JacksonAutoConfiguration.class, FunctionsAutoConfiguration.class, StreamTriggerAutoConfiguration.class))
-		.withPropertyValues("funcboot.stream.enabled=false")
-		.withUserConfiguration(BrokerFunctions.class);
+	private final ApplicationContextRunner runner = BrokerFunctions.runner();
 
 	private final StreamCounts counts = new StreamCounts();
 
