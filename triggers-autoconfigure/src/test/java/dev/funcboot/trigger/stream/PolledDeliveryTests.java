@@ -124,10 +124,10 @@ class PolledDeliveryTests {
 	void sendingAnInvocationsOutputsIsPartOfItsTimeAndOfNoOtherInvocations() {
 		List<Long> durations = new CopyOnWriteArrayList<>();
 		RecordingPoll poll = poll(order("p-1", 1), order("p-2", 2), order("p-3", 3));
-		// an output that takes 100 ms to send (a slow broker)
+		// an output that takes 200 ms to send (a slow broker)
 		MessageChannel slow = (message, timeout) -> {
 			try {
-				Thread.sleep(100);
+				Thread.sleep(200);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -136,10 +136,10 @@ class PolledDeliveryTests {
 		};
 		handleBilling(poll, slow, durations);
 		assertThat(poll.calls).containsExactly("complete");
-		// each invocation is timed with its own send, and no other's (that would make 200 ms or more)
+		// each invocation is timed with its own send, and no other's (that would make 400 ms or more)
 		assertThat(durations).hasSize(3)
-			.allSatisfy((duration) -> assertThat(duration).isBetween(TimeUnit.MILLISECONDS.toNanos(100),
-					TimeUnit.MILLISECONDS.toNanos(190)));
+			.allSatisfy((duration) -> assertThat(duration).isBetween(TimeUnit.MILLISECONDS.toNanos(200),
+					TimeUnit.MILLISECONDS.toNanos(390)));
 	}
 
 	@Test
