@@ -1,7 +1,6 @@
 package dev.funcboot.actuate;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -45,14 +44,9 @@ final class FuncbootEndpointBodyErrors implements HandlerExceptionResolver, Orde
 			return null;
 		}
 		String name = uri.substring(path.length() + 1);
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", "Bad Request");
-		problem.put("status", HttpServletResponse.SC_BAD_REQUEST);
-		problem.put("detail", "the body is not JSON (" + firstLine(ex.getMessage())
-				+ "); send {\"state\": \"paused\"} or {\"state\": \"resumed\"}");
+		Map<String, Object> problem = FuncbootEndpointWebExtension.badRequest("the body is not JSON ("
+				+ firstLine(ex.getMessage()) + "); send {\"state\": \"paused\"} or {\"state\": \"resumed\"}", name);
 		problem.put("instance", uri);
-		problem.put("function", name);
 		try {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

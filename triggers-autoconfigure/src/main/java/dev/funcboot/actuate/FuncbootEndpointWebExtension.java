@@ -32,14 +32,19 @@ public class FuncbootEndpointWebExtension {
 			return new WebEndpointResponse<>(this.endpoint.changeState(name, state));
 		}
 		catch (InvalidEndpointRequestException ex) {
-			Map<String, Object> problem = new LinkedHashMap<>();
-			problem.put("type", "about:blank");
-			problem.put("title", "Bad Request");
-			problem.put("status", WebEndpointResponse.STATUS_BAD_REQUEST);
-			problem.put("detail", ex.getMessage());
-			problem.put("function", name);
-			return new WebEndpointResponse<>(problem, WebEndpointResponse.STATUS_BAD_REQUEST);
+			return new WebEndpointResponse<>(badRequest(ex.getMessage(), name), WebEndpointResponse.STATUS_BAD_REQUEST);
 		}
+	}
+
+	/** The fields of a 400 problem detail about a state change of the function. */
+	static Map<String, Object> badRequest(String detail, String function) {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", "Bad Request");
+		problem.put("status", WebEndpointResponse.STATUS_BAD_REQUEST);
+		problem.put("detail", detail);
+		problem.put("function", function);
+		return problem;
 	}
 
 }

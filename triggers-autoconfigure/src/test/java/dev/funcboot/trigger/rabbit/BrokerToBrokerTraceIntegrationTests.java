@@ -76,8 +76,8 @@ class BrokerToBrokerTraceIntegrationTests {
 		LocalRabbit.withChannel((channel) -> {
 			channel.basicPublish(in, "orders.eu",
 					new AMQP.BasicProperties.Builder()
-						.headers(Map.of(TraceContext.TRACEPARENT, "00-" + TRACE_ID + "-" + UPSTREAM_SPAN + "-01", "tenant",
-								"eu"))
+						.headers(Map.of(TraceContext.TRACEPARENT, "00-" + TRACE_ID + "-" + UPSTREAM_SPAN + "-01",
+								"tenant", "eu"))
 						.build(),
 					"{\"id\":\"t-1\",\"quantity\":3}".getBytes(StandardCharsets.UTF_8));
 			return null;

@@ -189,7 +189,8 @@ class PolledDeliveryTests {
 			FunctionHandle handle = context.getBean(FunctionHandles.class).get("audit");
 			ObjectMapper mapper = new ObjectMapper();
 			new StreamTriggerHandler(handle, context.getBean(InvocationPipeline.class),
-					new StreamInputDecoder("audit", handle.inputType(), mapper), new StreamOutputSender(List.of(), mapper, TraceHeaders.NONE),
+					new StreamInputDecoder("audit", handle.inputType(), mapper),
+					new StreamOutputSender(List.of(), mapper, TraceHeaders.NONE),
 					this.counts, (message) -> poll, (delay) -> {
 						throw new AssertionError("a poll never waits in place");
 					})
